@@ -1,0 +1,2 @@
+/** alloc4j decoder. */
+package org.alloc4j.decoder;

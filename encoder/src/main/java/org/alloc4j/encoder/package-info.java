@@ -1,0 +1,2 @@
+/** alloc4j encoder. */
+package org.alloc4j.encoder;

@@ -1,0 +1,2 @@
+/** alloc4j policy. */
+package org.alloc4j.policy;

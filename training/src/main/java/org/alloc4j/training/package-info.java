@@ -1,0 +1,2 @@
+/** alloc4j training. */
+package org.alloc4j.training;
