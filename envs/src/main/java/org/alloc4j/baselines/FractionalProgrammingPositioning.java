@@ -13,16 +13,18 @@ import org.alloc4j.envs.movable.MovableAntennaInstance;
  * FP-C (baselines.md §5): fractional-programming joint optimisation of continuous antenna positions and
  * beamformers, with every iterate projected to the candidate grid as the source paper does.
  *
- * <p>One iteration: (1) beamformers by up to {@code innerSweeps} WMMSE sweeps on the current positions
- * (WMMSE and the FP beamformer update share their fixed points); (2) the FP auxiliaries
+ * <p>The continuous iterate t (N positions, channels from the multipath model) is kept across
+ * iterations. One iteration: (1) beamformers by up to {@code innerSweeps} WMMSE sweeps on the channels
+ * at t (WMMSE and the FP beamformer update share their fixed points); (2) the FP auxiliaries
  * a_k = SINR_k and y_k = sqrt(1+a_k)·h_kᴴw_k/(Σ_j|h_kᴴw_j|² + σ²); (3) one gradient-ascent step of the
  * position objective f(t) = Σ_k [2·sqrt(1+a_k)·Re(y_k*·e_kk) − |y_k|²·Σ_j|e_kj|²], e_kj = h_k(t)ᴴw_j,
  * whose initial length moves the farthest antenna by one grid spacing and which is halved (at most 20
- * times) until the positions stay in the area, keep D and do not lower f; (4) the positions are
- * projected in antenna order to the nearest free grid point at least D from those already projected
- * (if none is free, the previous placement is kept). Stops when the placement repeats, the rate
- * changes by less than 1e-4 relatively, or after {@code maxIterations}; the best placement seen is
- * polished by WMMSE to convergence. Starts from greedy positioning.
+ * times) until the positions stay in the area, keep D and do not lower f; (4) the projection of t: in
+ * antenna order, each antenna to the nearest grid point not taken and at least D from those already
+ * projected; a placement not seen before gets WMMSE beamformers (warm-started from the continuous
+ * ones) and is kept if it is the best so far. Stops when the continuous rate changes by less than
+ * 1e-4 relatively or after {@code maxIterations}; the best placement is polished by WMMSE to
+ * convergence. Starts from greedy positioning, so it never returns less than greedy+WMMSE's start.
  */
 public final class FractionalProgrammingPositioning implements Allocator<MovableAntennaInstance> {
     private final MovableAntennaEnv env;
@@ -54,62 +56,76 @@ public final class FractionalProgrammingPositioning implements Allocator<Movable
         CandidateGrid grid = inst.grid();
         int n = env.config().antennas();
         int k = inst.users();
-        Support placement = new GreedyPositioning(env).select(inst).support();
-        DownlinkProblem problem = DownlinkProblem.of(inst, placement);
+        Support start = new GreedyPositioning(env).select(inst).support();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int a = 0; a < n; a++) {
+            x[a] = grid.x(start.get(a));
+            y[a] = grid.y(start.get(a));
+        }
+        Wmmse inner = new Wmmse(new Wmmse.Options(1e-6, innerSweeps, false, 0), null);
+        DownlinkProblem continuous = continuousProblem(paths, x, y, inst.powerW());
         double[] vRe = new double[k * n];
         double[] vIm = new double[k * n];
-        Wmmse inner = new Wmmse(new Wmmse.Options(1e-6, innerSweeps, false, 0), null);
-        LocalPrecoder.equalWeightStructure().precode(problem, vRe, vIm);
-        double rate = inner.iterate(problem, vRe, vIm, null).sumRate();
-        Support best = placement;
-        double bestRate = rate;
+        LocalPrecoder.equalWeightStructure().precode(continuous, vRe, vIm);
+        Support best = start;
+        double bestRate = Double.NEGATIVE_INFINITY;
+        java.util.Set<Support> seen = new java.util.HashSet<>();
+        double previous = Double.NaN;
         double spacing = grid.areaSide() / (grid.gridPoints() - 1);
         for (int it = 0; it < maxIterations; it++) {
-            double[] x = new double[n];
-            double[] y = new double[n];
-            for (int a = 0; a < n; a++) {
-                x[a] = grid.x(placement.get(a));
-                y[a] = grid.y(placement.get(a));
-            }
-            // beamformer row a belongs to the antenna at the a-th chosen CP, which sits at (x[a], y[a])
-            new PositionStep(paths, k, n, vRe, vIm).ascend(grid, x, y, spacing);
-            int[] cps = project(grid, x, y);
-            if (cps == null) {
-                break;
-            }
-            Support next = Support.of(cps);
-            if (next.equals(placement)) {
-                break;
-            }
-            double[] nRe = new double[k * n];
-            double[] nIm = new double[k * n];
-            for (int a = 0; a < n; a++) {
-                int rank = next.rankOf(cps[a]);
-                for (int u = 0; u < k; u++) {
-                    nRe[u * n + rank] = vRe[u * n + a];
-                    nIm[u * n + rank] = vIm[u * n + a];
+            continuous = continuousProblem(paths, x, y, inst.powerW());
+            double rate = inner.iterate(continuous, vRe, vIm, null).sumRate();
+            int[] cps = it == 0 ? start.toArray() : project(grid, x, y);
+            if (cps != null) {
+                Support placement = Support.of(cps);
+                if (seen.add(placement)) {
+                    double[] dRe = new double[k * n];
+                    double[] dIm = new double[k * n];
+                    for (int a = 0; a < n; a++) {
+                        int rank = placement.rankOf(cps[a]);
+                        for (int u = 0; u < k; u++) {
+                            dRe[u * n + rank] = vRe[u * n + a];
+                            dIm[u * n + rank] = vIm[u * n + a];
+                        }
+                    }
+                    double r = inner.iterate(DownlinkProblem.of(inst, placement), dRe, dIm, null).sumRate();
+                    if (r > bestRate) {
+                        bestRate = r;
+                        best = placement;
+                    }
                 }
             }
-            placement = next;
-            problem = DownlinkProblem.of(inst, placement);
-            vRe = nRe;
-            vIm = nIm;
-            double newRate = inner.iterate(problem, vRe, vIm, null).sumRate();
-            boolean small = Math.abs(newRate - rate) < 1e-4 * Math.max(1, Math.abs(newRate));
-            rate = newRate;
-            if (rate > bestRate) {
-                bestRate = rate;
-                best = placement;
-            }
-            if (small) {
+            if (Math.abs(rate - previous) < 1e-4 * Math.max(1, Math.abs(rate))) {
                 break;
             }
+            previous = rate;
+            new PositionStep(paths, k, n, vRe, vIm).ascend(grid, x, y, spacing);
         }
         DownlinkProblem finalProblem = DownlinkProblem.of(inst, best);
         double[] fRe = new double[k * n];
         double[] fIm = new double[k * n];
         new Wmmse().solve(finalProblem, fRe, fIm);
         return new Allocation(new Solution(best, DownlinkBeamformer.toMovableLayout(finalProblem, fRe, fIm)), false);
+    }
+
+    /** The one-block problem of antennas at continuous positions (x, y). */
+    private static DownlinkProblem continuousProblem(FieldResponsePaths paths, double[] x, double[] y, double powerW) {
+        int k = paths.users();
+        int n = x.length;
+        double[] re = new double[k * n];
+        double[] im = new double[k * n];
+        double[] h = new double[2];
+        for (int u = 0; u < k; u++) {
+            for (int a = 0; a < n; a++) {
+                paths.channel(u, x[a], y[a], h);
+                re[u * n + a] = h[0];
+                im[u * n + a] = h[1];
+            }
+        }
+        boolean[] served = new boolean[k];
+        java.util.Arrays.fill(served, true);
+        return new DownlinkProblem(1, k, n, re, im, served, new double[] {powerW});
     }
 
     /**
