@@ -1,0 +1,141 @@
+package org.alloc4j.decoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.alloc4j.encoder.Encoding;
+import org.alloc4j.encoder.LinearLayer;
+import org.alloc4j.encoder.Mlp;
+import org.alloc4j.encoder.NetworkBlock;
+import org.alloc4j.encoder.Tensors;
+import org.alloc4j.encoder.TrainableVector;
+
+/**
+ * The fast cell-free context (the library's default; the paper re-runs a GNN at every step, see
+ * {@link CellFreeGnnContext}). The encoder runs once; per step only what the new choice changes is
+ * updated: the sums of the embeddings of the chosen links at every AP (S_AP, (R, M, d)) and at every
+ * UE (S_UE, (R, K, d)), their total and the last choice.
+ * <ul>
+ *   <li>keys: k_mk = W_K r_mk + W_A S_AP[m] + W_U S_UE[k], so a link's score reacts to what its AP and
+ *       its UE already have — two identical candidates stop being identical once one is chosen
+ *       (the non-SPSD property);</li>
+ *   <li>query: q_t = W_Q·MLP([g ; mean of chosen ; last chosen ; t/N]), g = FC([mean r ; mean AP nodes ;
+ *       mean UE nodes]) computed once; a trainable vector stands for "last chosen" at t = 1.</li>
+ * </ul>
+ * Per-step cost O(R·N·d) element-wise work plus one (R, d)×(d, d) product.
+ */
+public final class CellFreeDynamicContext extends NetworkBlock implements ContextNetwork {
+    private final int width;
+    private final LinearLayer keyWeight;
+    private final LinearLayer apWeight;
+    private final LinearLayer userWeight;
+    private final LinearLayer graphWeight;
+    private final Mlp queryMlp;
+    private final LinearLayer queryWeight;
+    private final TrainableVector firstLast;
+
+    /** The weights depend on d only, so one context serves any M and K. */
+    public CellFreeDynamicContext(int width) {
+        this.width = width;
+        keyWeight = addChildBlock("keyWeight", new LinearLayer(width, width, false));
+        apWeight = addChildBlock("apWeight", new LinearLayer(width, width, false));
+        userWeight = addChildBlock("userWeight", new LinearLayer(width, width, false));
+        graphWeight = addChildBlock("graphWeight", new LinearLayer(3 * width, width, true));
+        queryMlp = addChildBlock("queryMlp", new Mlp(3 * width + 1, width, width, false));
+        queryWeight = addChildBlock("queryWeight", new LinearLayer(width, width, false));
+        firstLast = addChildBlock("firstLast", new TrainableVector(width));
+    }
+
+    @Override
+    public DecoderContext start(ParameterStore ps, Encoding encoding, int rowsPerInstance, boolean training) {
+        return new State(ps, encoding, rowsPerInstance, training);
+    }
+
+    private final class State implements DecoderContext {
+        private final ParameterStore ps;
+        private final boolean training;
+        private final int aps;
+        private final int users;
+        private final int n;
+        private NDArray candidates;     // (R, N, d)
+        private NDArray baseKeys;       // (R, M, K, d)
+        private NDArray graph;          // (R, d)
+        private NDArray apSum;          // (R, M, d)
+        private NDArray userSum;        // (R, K, d)
+        private NDArray chosenSum;      // (R, d)
+        private NDArray last;           // (R, d)
+        private NDArray count;          // (R, 1)
+
+        State(ParameterStore ps, Encoding enc, int rowsPerInstance, boolean training) {
+            this.ps = ps;
+            this.training = training;
+            this.aps = (int) enc.graph().edges().getShape().get(1);
+            this.users = (int) enc.graph().edges().getShape().get(2);
+            this.n = aps * users;
+            NDArray cand = enc.candidates();
+            NDArray tx = enc.graph().tx();
+            NDArray rx = enc.graph().rx();
+            if (rowsPerInstance > 1) {
+                cand = cand.repeat(0, rowsPerInstance);
+                tx = tx.repeat(0, rowsPerInstance);
+                rx = rx.repeat(0, rowsPerInstance);
+            }
+            long rows = cand.getShape().get(0);
+            candidates = cand;
+            baseKeys = keyWeight.apply(ps, cand, training).reshape(rows, aps, users, width);
+            graph = graphWeight.apply(ps, NDArrays.concat(new NDList(cand.mean(new int[] {1}), tx.mean(new int[] {1}),
+                    rx.mean(new int[] {1})), 1), training);
+            apSum = cand.getManager().zeros(new Shape(rows, aps, width));
+            userSum = cand.getManager().zeros(new Shape(rows, users, width));
+            chosenSum = cand.getManager().zeros(new Shape(rows, width));
+            count = cand.getManager().zeros(new Shape(rows, 1));
+            last = firstLast.value(ps, cand.getDevice(), training).expandDims(0).broadcast(new Shape(rows, width));
+        }
+
+        @Override
+        public NDArray query(NDArray mask) {
+            NDArray one = Tensors.scalar(count, 1.0);
+            NDArray meanChosen = chosenSum.div(count.maximum(one));
+            NDArray progress = count.mul(Tensors.scalar(count, 1.0 / n));
+            NDArray h = queryMlp.apply(ps, NDArrays.concat(new NDList(graph, meanChosen, last, progress), 1), training);
+            return queryWeight.apply(ps, h, training);
+        }
+
+        @Override
+        public NDArray keys() {
+            long rows = baseKeys.getShape().get(0);
+            NDArray dyn = apWeight.apply(ps, apSum, training).expandDims(2)
+                    .add(userWeight.apply(ps, userSum, training).expandDims(1));                 // (R, M, K, d)
+            return baseKeys.add(dyn).reshape(rows, n, width);
+        }
+
+        @Override
+        public void advance(NDArray actions) {
+            long rows = actions.getShape().get(0);
+            NDArray oneHot = actions.oneHot(n + 1).toType(candidates.getDataType(), false)
+                    .get(":, :" + n);                                                           // (R, N)
+            NDArray chosen = oneHot.expandDims(1).batchMatMul(candidates).squeeze(1);           // (R, d)
+            NDArray grid = oneHot.reshape(rows, aps, users);
+            apSum = apSum.add(grid.sum(new int[] {2}).expandDims(2).mul(chosen.expandDims(1)));
+            userSum = userSum.add(grid.sum(new int[] {1}).expandDims(2).mul(chosen.expandDims(1)));
+            NDArray flag = oneHot.sum(new int[] {1}, true);                                      // (R, 1): 0 after END
+            chosenSum = chosenSum.add(chosen);
+            count = count.add(flag);
+            last = last.add(chosen.sub(last).mul(flag));
+        }
+
+        @Override
+        public void reorder(NDArray parents) {
+            candidates = candidates.get(parents);
+            baseKeys = baseKeys.get(parents);
+            graph = graph.get(parents);
+            apSum = apSum.get(parents);
+            userSum = userSum.get(parents);
+            chosenSum = chosenSum.get(parents);
+            last = last.get(parents);
+            count = count.get(parents);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.alloc4j.decoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.alloc4j.encoder.Encoding;
+import org.alloc4j.encoder.NetworkBlock;
+import org.alloc4j.encoder.Tensors;
+import org.alloc4j.encoder.TrainableVector;
+import org.alloc4j.envs.DeadEndException;
+import org.alloc4j.envs.DecodingState;
+import org.alloc4j.envs.Environment;
+
+/**
+ * The decoder of SPEC §4.2: at every step a context network turns the partial support sets into a
+ * query q_t; candidates get u_n = C·tanh(q_tᵀk_n/√d), END gets the same with a trainable key, every
+ * infeasible action gets −∞ (after clipping), and a decoding strategy picks from the log-softmax.
+ *
+ * <p>The whole batch decodes in lock-step. The environment's decoding states give each row's mask;
+ * a finished row's mask allows only END, whose log-probability is then exactly 0, so it adds nothing
+ * to the log-likelihood. A row that is not finished but has nothing feasible is an environment bug
+ * and raises {@link DeadEndException} before anything is sampled.
+ */
+public final class MaskedAttentionDecoder extends NetworkBlock {
+    private final ContextNetwork context;
+    private final TrainableVector endKey;
+    private final int width;
+    private final double clip;
+
+    /**
+     * @param context the context network (registered here as a child block)
+     * @param width   d
+     * @param clip    C
+     * @param withEnd whether the environment has END; without it the END logit is always masked and no
+     *                key is learned for it
+     */
+    public <C extends NetworkBlock & ContextNetwork> MaskedAttentionDecoder(C context, int width, double clip,
+                                                                            boolean withEnd) {
+        this.context = addChildBlock("context", context);
+        this.endKey = withEnd ? addChildBlock("endKey", new TrainableVector(width)) : null;
+        this.width = width;
+        this.clip = clip;
+    }
+
+    /**
+     * Decodes the given rows.
+     *
+     * @param env      the environment (for messages)
+     * @param encoding encoder output for B instances
+     * @param states   R = B × rowsPerInstance fresh decoding states, instance-major; they are stepped
+     *                 in place (beam search continues from copies, returned in the result)
+     * @param strategy how to choose actions
+     * @param training record the graph for gradients
+     */
+    public DecodeResult decode(ParameterStore ps, Environment<?> env, Encoding encoding, List<DecodingState> states,
+                               DecodingStrategy strategy, boolean training) {
+        return decode(ps, env, encoding, states, strategy, training, null);
+    }
+
+    /** Sees the mask and the masked log-probabilities of every step (tests, diagnostics). */
+    @FunctionalInterface
+    public interface StepObserver {
+        /**
+         * @param mask     (R, N+1) boolean
+         * @param logProbs (R, N+1)
+         */
+        void onStep(int step, NDArray mask, NDArray logProbs);
+    }
+
+    /** As {@link #decode(ParameterStore, Environment, Encoding, List, DecodingStrategy, boolean)}, with an observer. */
+    public DecodeResult decode(ParameterStore ps, Environment<?> env, Encoding encoding, List<DecodingState> states,
+                               DecodingStrategy strategy, boolean training, StepObserver observer) {
+        int rows = states.size();
+        int n = env.candidateCount();
+        NDManager manager = encoding.candidates().getManager();
+        DecoderContext ctx = context.start(ps, encoding, strategy.rowsPerInstance(), training);
+        NDArray end = endKey == null ? manager.zeros(new Shape(rows, 1, width))
+                : endKey.value(ps, encoding.candidates().getDevice(), training).reshape(1, 1, width)
+                        .broadcast(new Shape(rows, 1, width));
+        NDArray scale = Tensors.scalar(encoding.candidates(), 1.0 / Math.sqrt(width));
+        NDArray clipC = Tensors.scalar(encoding.candidates(), clip);
+        NDArray negInf = manager.full(new Shape(rows, n + 1), Float.NEGATIVE_INFINITY);
+        NDArray zero = manager.zeros(new Shape(rows, n + 1));
+        NDArray logLikelihood = manager.zeros(new Shape(rows));
+        NDArray entropy = manager.zeros(new Shape(rows));
+        List<DecodingState> current = new ArrayList<>(states);
+        boolean[] maskHost = new boolean[rows * (n + 1)];
+        boolean[] row = new boolean[n + 1];
+        int step = 0;
+        while (true) {
+            boolean anyOpen = false;
+            for (int r = 0; r < rows; r++) {
+                DecodingState s = current.get(r);
+                if (s.isDone()) {
+                    java.util.Arrays.fill(maskHost, r * (n + 1), (r + 1) * (n + 1), false);
+                    maskHost[r * (n + 1) + n] = true;
+                    continue;
+                }
+                anyOpen = true;
+                s.mask(row);
+                boolean any = false;
+                for (boolean b : row) {
+                    any |= b;
+                }
+                if (!any) {
+                    throw new DeadEndException(env.id(), s.describe());
+                }
+                System.arraycopy(row, 0, maskHost, r * (n + 1), n + 1);
+            }
+            if (!anyOpen) {
+                break;
+            }
+            if (step > env.maxSteps() + 1) {
+                throw new IllegalStateException("decoding of " + env.id() + " did not finish within maxSteps + 1 = "
+                        + (env.maxSteps() + 1) + " steps");
+            }
+            NDArray mask = Tensors.bools(manager, maskHost, new Shape(rows, n + 1));
+            NDArray query = ctx.query(mask);                                                    // (R, d)
+            NDArray keys = NDArrays.concat(new NDList(ctx.keys(), end), 1);                     // (R, N+1, d)
+            NDArray compat = keys.batchMatMul(query.expandDims(2)).squeeze(2).mul(scale);       // (R, N+1)
+            NDArray logits = NDArrays.where(mask, compat.tanh().mul(clipC), negInf);
+            NDArray logProbs = logits.logSoftmax(1);
+            if (observer != null) {
+                observer.onStep(step, mask, logProbs);
+            }
+            if (strategy instanceof BeamSearch beam) {
+                beam.observe(current);
+            }
+            Selection sel = strategy.select(logProbs, step);
+            NDArray actions = Tensors.longs(manager, sel.actions(), new Shape(rows));
+            NDArray chosen = logProbs.gather(actions.reshape(rows, 1), 1).squeeze(1);            // (R)
+            // 0·(−∞) would poison the gradient: take the entropy over finite log-probabilities only
+            NDArray safe = NDArrays.where(mask, logProbs, zero);
+            NDArray stepEntropy = NDArrays.where(mask, safe.exp().mul(safe), zero).sum(new int[] {1}).neg();
+            if (sel.parents() != null) {
+                long[] p = new long[rows];
+                List<DecodingState> next = new ArrayList<>(rows);
+                for (int r = 0; r < rows; r++) {
+                    p[r] = sel.parents()[r];
+                    next.add(current.get(sel.parents()[r]).copy());
+                }
+                current = next;
+                NDArray parents = Tensors.longs(manager, p, new Shape(rows));
+                ctx.reorder(parents);
+                logLikelihood = logLikelihood.get(parents);
+                entropy = entropy.get(parents);
+            }
+            for (int r = 0; r < rows; r++) {
+                DecodingState s = current.get(r);
+                if (!s.isDone()) {
+                    s.step((int) sel.actions()[r]);
+                }
+            }
+            ctx.advance(actions);
+            logLikelihood = logLikelihood.add(chosen);
+            entropy = entropy.add(stepEntropy);
+            step++;
+        }
+        return new DecodeResult(current, logLikelihood, entropy, strategy.rowsPerInstance(), step);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** The data type of every parameter and activation. */
+    public static DataType dataType() {
+        return DataType.FLOAT32;
+    }
+}

@@ -1,0 +1,32 @@
+package org.alloc4j.encoder;
+
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A stack of {@link EngnnLayer}s of width d. */
+public final class EdgeNodeGnn extends NetworkBlock {
+    private final List<EngnnLayer> layers = new ArrayList<>();
+
+    /**
+     * @param last what the last layer must produce (see {@link EngnnLayer.Outputs}); inner layers
+     *             produce everything
+     */
+    public EdgeNodeGnn(int d, int depth, boolean batchNorm, EngnnLayer.Outputs last) {
+        for (int i = 0; i < depth; i++) {
+            layers.add(addChildBlock("layer" + i, new EngnnLayer(d, batchNorm, i == depth - 1 ? last : EngnnLayer.Outputs.ALL)));
+        }
+    }
+
+    public GraphState apply(ParameterStore ps, GraphState g, boolean training) {
+        GraphState s = g;
+        for (EngnnLayer l : layers) {
+            s = l.apply(ps, s, training);
+        }
+        return s;
+    }
+
+    public int depth() {
+        return layers.size();
+    }
+}

@@ -1,0 +1,81 @@
+package org.alloc4j.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+
+/**
+ * One edge–node GNN layer (SPEC §4.1) on a complete bipartite graph of M transmitters and K receivers,
+ * with mean aggregation so that the same weights run on any M and K:
+ * <pre>
+ *   t_i' = φ1([t_i ; mean_j φ2([r_j ; e_ij])])
+ *   r_j' = φ3([r_j ; mean_i φ4([t_i ; e_ij])])
+ *   e_ij' = φ5([e_ij ; mean_{j'≠j} φ6(e_ij') ; mean_{i'≠i} φ7(e_i'j) ; t_i' ; r_j'])
+ * </pre>
+ * Shapes: t (B, M, d), r (B, K, d), e (B, M, K, d). Permuting transmitters or receivers permutes the
+ * outputs the same way.
+ */
+public final class EngnnLayer extends NetworkBlock {
+
+    /** Which features a layer must produce: all, or (as the last layer of a stack) only one node type. */
+    public enum Outputs { ALL, TX, RX }
+
+    private final Outputs outputs;
+    private final Mlp phi1;
+    private final Mlp phi2;
+    private final Mlp phi3;
+    private final Mlp phi4;
+    private final Mlp phi5;
+    private final Mlp phi6;
+    private final Mlp phi7;
+
+    /**
+     * @param outputs {@link Outputs#ALL} for inner layers; a last layer whose reader needs only the
+     *                transmitter (or receiver) nodes skips the MLPs that would get no gradient
+     */
+    public EngnnLayer(int d, boolean batchNorm, Outputs outputs) {
+        this.outputs = outputs;
+        boolean tx = outputs != Outputs.RX;
+        boolean rx = outputs != Outputs.TX;
+        boolean edges = outputs == Outputs.ALL;
+        phi1 = tx ? addChildBlock("phi1", new Mlp(2 * d, d, d, batchNorm)) : null;
+        phi2 = tx ? addChildBlock("phi2", new Mlp(2 * d, d, d, batchNorm)) : null;
+        phi3 = rx ? addChildBlock("phi3", new Mlp(2 * d, d, d, batchNorm)) : null;
+        phi4 = rx ? addChildBlock("phi4", new Mlp(2 * d, d, d, batchNorm)) : null;
+        phi5 = edges ? addChildBlock("phi5", new Mlp(5 * d, d, d, batchNorm)) : null;
+        phi6 = edges ? addChildBlock("phi6", new Mlp(d, d, d, batchNorm)) : null;
+        phi7 = edges ? addChildBlock("phi7", new Mlp(d, d, d, batchNorm)) : null;
+    }
+
+    /** One update; returns (t', r', e'), with the inputs standing in for outputs the layer does not make. */
+    public GraphState apply(ParameterStore ps, GraphState g, boolean training) {
+        NDArray t = g.tx();
+        NDArray r = g.rx();
+        NDArray e = g.edges();
+        long m = e.getShape().get(1);
+        long k = e.getShape().get(2);
+        NDArray rB = r.expandDims(1).broadcast(e.getShape());                      // (B, M, K, d)
+        NDArray tB = t.expandDims(2).broadcast(e.getShape());                      // (B, M, K, d)
+        NDArray t2 = t;
+        if (phi1 != null) {
+            NDArray toTx = phi2.apply(ps, NDArrays.concat(new NDList(rB, e), -1), training).mean(new int[] {2});
+            t2 = phi1.apply(ps, NDArrays.concat(new NDList(t, toTx), -1), training);               // (B, M, d)
+        }
+        NDArray r2 = r;
+        if (phi3 != null) {
+            NDArray toRx = phi4.apply(ps, NDArrays.concat(new NDList(tB, e), -1), training).mean(new int[] {1});
+            r2 = phi3.apply(ps, NDArrays.concat(new NDList(r, toRx), -1), training);               // (B, K, d)
+        }
+        if (outputs != Outputs.ALL) {
+            return new GraphState(t2, r2, e);
+        }
+        NDArray a6 = phi6.apply(ps, e, training);
+        NDArray sameTx = a6.sum(new int[] {2}, true).sub(a6).mul(Tensors.scalar(a6, 1.0 / Math.max(k - 1, 1)));
+        NDArray a7 = phi7.apply(ps, e, training);
+        NDArray sameRx = a7.sum(new int[] {1}, true).sub(a7).mul(Tensors.scalar(a7, 1.0 / Math.max(m - 1, 1)));
+        NDArray e2 = phi5.apply(ps, NDArrays.concat(new NDList(e, sameTx, sameRx, t2.expandDims(2).broadcast(e.getShape()),
+                r2.expandDims(1).broadcast(e.getShape())), -1), training);
+        return new GraphState(t2, r2, e2);
+    }
+}

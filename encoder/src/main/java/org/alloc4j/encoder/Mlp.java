@@ -1,0 +1,93 @@
+package org.alloc4j.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * Two linear layers, each followed by ReLU (SPEC §4), optionally with batch normalisation after each
+ * linear layer (the paper's cell-free networks). Acts on the last axis: (…, in) → (…, out).
+ */
+public final class Mlp extends AbstractBlock {
+    private final int in;
+    private final int hidden;
+    private final int out;
+    private final Linear first;
+    private final Linear second;
+    private final BatchNorm firstNorm;
+    private final BatchNorm secondNorm;
+
+    /**
+     * @param in        input width
+     * @param hidden    hidden width
+     * @param out       output width
+     * @param batchNorm whether to normalise after each linear layer
+     */
+    public Mlp(int in, int hidden, int out, boolean batchNorm) {
+        this.in = in;
+        this.hidden = hidden;
+        this.out = out;
+        first = addChildBlock("first", Linear.builder().setUnits(hidden).build());
+        second = addChildBlock("second", Linear.builder().setUnits(out).build());
+        firstNorm = batchNorm ? addChildBlock("firstNorm", BatchNorm.builder().build()) : null;
+        secondNorm = batchNorm ? addChildBlock("secondNorm", BatchNorm.builder().build()) : null;
+    }
+
+    public int inputWidth() {
+        return in;
+    }
+
+    public int outputWidth() {
+        return out;
+    }
+
+    /** Applies the MLP to {@code x} of shape (…, in). */
+    public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+        return forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        Shape shape = x.getShape();
+        NDArray flat = x.reshape(-1, in);
+        NDArray h = first.forward(ps, new NDList(flat), training).singletonOrThrow();
+        if (firstNorm != null) {
+            h = firstNorm.forward(ps, new NDList(h), training).singletonOrThrow();
+        }
+        h = Activation.relu(h);
+        h = second.forward(ps, new NDList(h), training).singletonOrThrow();
+        if (secondNorm != null) {
+            h = secondNorm.forward(ps, new NDList(h), training).singletonOrThrow();
+        }
+        h = Activation.relu(h);
+        long[] dims = shape.getShape();
+        dims[dims.length - 1] = out;
+        return new NDList(h.reshape(new Shape(dims)));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long[] dims = inputShapes[0].getShape();
+        dims[dims.length - 1] = out;
+        return new Shape[] {new Shape(dims)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        first.initialize(manager, dataType, new Shape(1, in));
+        second.initialize(manager, dataType, new Shape(1, hidden));
+        if (firstNorm != null) {
+            firstNorm.initialize(manager, dataType, new Shape(1, hidden));
+            secondNorm.initialize(manager, dataType, new Shape(1, out));
+        }
+    }
+}

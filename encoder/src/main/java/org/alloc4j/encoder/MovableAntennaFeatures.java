@@ -1,0 +1,75 @@
+package org.alloc4j.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.alloc4j.envs.movable.CandidateGrid;
+import org.alloc4j.envs.movable.MovableAntennaInstance;
+
+/**
+ * Tensors of a batch of movable-antenna instances on the same grid.
+ *
+ * <p>Edge features of (CP q, UE k), width 3: h_{k,q}/rms_k as real and imaginary parts (rms_k over the
+ * CPs of UE k) and log10(1 + P·|h_{k,q}|²/σ²)/2. CP node features: the position scaled to [−1, 1].
+ *
+ * @param edges     (B, Q, K, 3) float32
+ * @param positions (Q, 2) float32
+ * @param channelRe Re h_{k,q}/σ, (B, K, Q) float64
+ * @param channelIm Im h_{k,q}/σ, (B, K, Q) float64
+ * @param powerW    total budget [W], (B) float64
+ */
+public record MovableAntennaFeatures(NDArray edges, NDArray positions, NDArray channelRe, NDArray channelIm,
+                                     NDArray powerW, int candidates, int users) implements Features {
+    public static final int EDGE_WIDTH = 3;
+
+    @Override
+    public int batchSize() {
+        return (int) powerW.getShape().get(0);
+    }
+
+    public static MovableAntennaFeatures of(NDManager manager, List<MovableAntennaInstance> batch) {
+        MovableAntennaInstance first = batch.get(0);
+        CandidateGrid grid = first.grid();
+        int q = first.candidates();
+        int k = first.users();
+        int b = batch.size();
+        float[] edges = new float[b * q * k * EDGE_WIDTH];
+        double[] re = new double[b * k * q];
+        double[] im = new double[b * k * q];
+        double[] power = new double[b];
+        for (int i = 0; i < b; i++) {
+            MovableAntennaInstance inst = batch.get(i);
+            if (!inst.grid().equals(grid) || inst.users() != k) {
+                throw new IllegalArgumentException("a batch needs instances on one grid with one K; got " + first + " and " + inst);
+            }
+            power[i] = inst.powerW();
+            for (int u = 0; u < k; u++) {
+                double ms = 0;
+                for (int c = 0; c < q; c++) {
+                    ms += inst.re(u, c) * inst.re(u, c) + inst.im(u, c) * inst.im(u, c);
+                }
+                double rms = Math.sqrt(ms / q);
+                for (int c = 0; c < q; c++) {
+                    double hr = inst.re(u, c);
+                    double hi = inst.im(u, c);
+                    re[(i * k + u) * q + c] = hr;
+                    im[(i * k + u) * q + c] = hi;
+                    int e = ((i * q + c) * k + u) * EDGE_WIDTH;
+                    edges[e] = rms > 0 ? (float) (hr / rms) : 0f;
+                    edges[e + 1] = rms > 0 ? (float) (hi / rms) : 0f;
+                    edges[e + 2] = (float) (Math.log10(1 + inst.powerW() * (hr * hr + hi * hi)) / 2);
+                }
+            }
+        }
+        float[] pos = new float[q * 2];
+        double half = grid.areaSide() / 2;
+        for (int c = 0; c < q; c++) {
+            pos[2 * c] = (float) (grid.x(c) / half);
+            pos[2 * c + 1] = (float) (grid.y(c) / half);
+        }
+        return new MovableAntennaFeatures(Tensors.floats(manager, edges, new Shape(b, q, k, EDGE_WIDTH)),
+                Tensors.floats(manager, pos, new Shape(q, 2)), Tensors.doubles(manager, re, new Shape(b, k, q)),
+                Tensors.doubles(manager, im, new Shape(b, k, q)), Tensors.doubles(manager, power, new Shape(b)), q, k);
+    }
+}

@@ -1,0 +1,162 @@
+package org.alloc4j.encoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alloc4j.envs.cellfree.CellFreeConfig;
+import org.alloc4j.envs.cellfree.CellFreeEnv;
+import org.alloc4j.envs.cellfree.CellFreeInstance;
+import org.alloc4j.envs.movable.MovableAntennaConfig;
+import org.alloc4j.envs.movable.MovableAntennaEnv;
+import org.alloc4j.envs.movable.MovableAntennaInstance;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EncoderTest {
+    private static NDManager manager;
+
+    @BeforeAll
+    static void engine() {
+        EngineSettings.applyDefaults();
+        Engine.getInstance().setRandomSeed(7);
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    /** A copy of the instance with APs and UEs relabelled: new AP a is old AP apPerm[a], likewise for UEs. */
+    private static CellFreeInstance permuted(CellFreeInstance inst, int[] apPerm, int[] uePerm) {
+        int m = inst.aps();
+        int k = inst.users();
+        int n = inst.antennas();
+        double[] re = new double[m * k * n];
+        double[] im = new double[m * k * n];
+        for (int a = 0; a < m; a++) {
+            for (int u = 0; u < k; u++) {
+                for (int x = 0; x < n; x++) {
+                    re[inst.index(a, u, x)] = inst.re(apPerm[a], uePerm[u], x);
+                    im[inst.index(a, u, x)] = inst.im(apPerm[a], uePerm[u], x);
+                }
+            }
+        }
+        return CellFreeInstance.fromChannels(m, k, n, re, im, inst.noiseW(), inst.powerW());
+    }
+
+    @Test
+    void cellFreeEncoderIsEquivariantToPermutingApsAndUsers() {
+        CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.DEFAULT);
+        CellFreeInstance raw = env.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+        CellFreeInstance inst = permuted(raw, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[] {0, 1, 2, 3, 4, 5});
+        int[] apPerm = {3, 0, 7, 1, 6, 2, 5, 4};
+        int[] uePerm = {5, 2, 0, 4, 1, 3};
+        CellFreeInstance perm = permuted(inst, apPerm, uePerm);
+        try (NDManager m = manager.newSubManager()) {
+            CellFreeEncoder enc = new CellFreeEncoder(new EncoderConfig(32, 2, false), 2);
+            enc.initialize(m);
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] a = enc.encode(ps, CellFreeFeatures.of(m, List.of(inst)), false).candidates().toFloatArray();
+            float[] b = enc.encode(ps, CellFreeFeatures.of(m, List.of(perm)), false).candidates().toFloatArray();
+            int k = 6;
+            int d = 32;
+            for (int ap = 0; ap < 8; ap++) {
+                for (int ue = 0; ue < k; ue++) {
+                    for (int x = 0; x < d; x++) {
+                        float expected = a[((apPerm[ap] * k) + uePerm[ue]) * d + x];
+                        assertThat(b[(ap * k + ue) * d + x]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4f));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void movableAntennaEmbeddingsIgnoreTheOrderOfUsersAndRunOnAnyGrid() {
+        MovableAntennaEnv env = MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT);
+        MovableAntennaInstance inst = env.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(2L));
+        try (NDManager m = manager.newSubManager()) {
+            MovableAntennaEncoder enc = new MovableAntennaEncoder(new EncoderConfig(32, 2, false), EngnnLayer.Outputs.ALL);
+            enc.initialize(m);
+            ParameterStore ps = new ParameterStore(m, false);
+            MovableAntennaFeatures f = MovableAntennaFeatures.of(m, List.of(inst));
+            NDArray swapped = f.edges().get(":, :, {}", m.create(new long[] {2, 0, 3, 1}));
+            MovableAntennaFeatures g = new MovableAntennaFeatures(swapped, f.positions(), f.channelRe(), f.channelIm(),
+                    f.powerW(), f.candidates(), f.users());
+            float[] a = enc.encode(ps, f, false).candidates().toFloatArray();
+            float[] b = enc.encode(ps, g, false).candidates().toFloatArray();
+            for (int i = 0; i < a.length; i++) {
+                assertThat(b[i]).isCloseTo(a[i], org.assertj.core.data.Offset.offset(1e-4f));
+            }
+            MovableAntennaEnv tiny = MovableAntennaEnv.preset(MovableAntennaConfig.TINY);
+            MovableAntennaInstance small = tiny.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+            assertThat(enc.encode(ps, MovableAntennaFeatures.of(m, List.of(small)), false).candidates().getShape().getShape())
+                    .containsExactly(1, 25, 32);
+        }
+    }
+
+    @Test
+    void gradientsAreIdenticalWithAndWithoutAGarbageCollectionBeforeBackward() {
+        CellFreeEnv env = new CellFreeEnv(CellFreeConfig.preset(CellFreeConfig.TINY).with(Map.of()));
+        List<CellFreeInstance> batch = new ArrayList<>();
+        var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(4L);
+        for (int i = 0; i < 4; i++) {
+            batch.add(env.sample(rng));
+        }
+        try (NDManager m = manager.newSubManager()) {
+            CellFreeEncoder enc = new CellFreeEncoder(new EncoderConfig(16, 2, false), 2);
+            enc.initialize(m);
+            float[][] first = gradients(enc, m, batch, false);
+            float[][] second = gradients(enc, m, batch, true);
+            assertThat(first.length).isEqualTo(enc.getParameters().size());
+            for (int p = 0; p < first.length; p++) {
+                assertThat(second[p]).as("parameter %d", p).containsExactly(first[p]);
+            }
+            boolean anyNonZero = false;
+            for (float[] g : first) {
+                for (float v : g) {
+                    anyNonZero |= v != 0;
+                }
+            }
+            assertThat(anyNonZero).isTrue();
+        }
+    }
+
+    private static float[][] gradients(CellFreeEncoder enc, NDManager parent, List<CellFreeInstance> batch, boolean gc) {
+        try (NDManager m = parent.newSubManager(); GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray out = enc.encode(ps, CellFreeFeatures.of(m, batch), true).candidates();
+            NDArray loss = out.square().mean().mul(Tensors.scalar(out, 3.0));
+            if (gc) {
+                for (int i = 0; i < 5; i++) {
+                    System.gc();
+                    for (int j = 0; j < 1000; j++) {
+                        java.nio.ByteBuffer.allocateDirect(4).putFloat(0, 12345f);
+                    }
+                }
+            }
+            collector.backward(loss);
+            List<float[]> grads = new ArrayList<>();
+            for (Pair<String, Parameter> p : enc.getParameters()) {
+                try (NDArray g = p.getValue().getArray().getGradient()) {
+                    grads.add(g.toFloatArray());
+                    g.subi(g);
+                }
+            }
+            return grads.toArray(new float[0][]);
+        }
+    }
+}

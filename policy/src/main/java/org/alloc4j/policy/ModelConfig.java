@@ -1,0 +1,41 @@
+package org.alloc4j.policy;
+
+import org.alloc4j.decoder.DecoderConfig;
+import org.alloc4j.encoder.EncoderConfig;
+import org.alloc4j.envs.Check;
+
+/**
+ * Every architecture choice of the networks (SPEC §4); saved with checkpoints and compared on load.
+ *
+ * @param width           hidden size d (64)
+ * @param encoderLayers   ENGNN layers of the DVLN encoder (3)
+ * @param cvlnLayers      GNN layers of the CVLNs (2)
+ * @param criticLayers    ENGNN layers of the critic (2)
+ * @param batchNorm       batch normalisation in the MLPs (off by default; the paper uses it for cell-free)
+ * @param clip            logit clip C (10)
+ * @param glimpseHeads    heads of the movable-antenna glimpse (8)
+ * @param cellFreeContext {@code dynamic} (default, cached encoder outputs) or {@code gnn} (the paper's)
+ * @param contextLayers   layers of the paper's context GNN (2)
+ */
+public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int criticLayers, boolean batchNorm,
+                          double clip, int glimpseHeads, String cellFreeContext, int contextLayers) {
+    public ModelConfig {
+        Check.intIn("model", "width", width, 1, 4096);
+        Check.intIn("model", "encoderLayers", encoderLayers, 0, 32);
+        Check.intIn("model", "cvlnLayers", cvlnLayers, 0, 32);
+        Check.intIn("model", "criticLayers", criticLayers, 0, 32);
+        new DecoderConfig(width, clip, glimpseHeads, cellFreeContext, contextLayers);
+    }
+
+    public static ModelConfig defaults() {
+        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2);
+    }
+
+    public EncoderConfig encoder() {
+        return new EncoderConfig(width, encoderLayers, batchNorm);
+    }
+
+    public EncoderConfig critic() {
+        return new EncoderConfig(width, criticLayers, batchNorm);
+    }
+}

@@ -1,0 +1,65 @@
+package org.alloc4j.policy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.alloc4j.encoder.EdgeNodeGnn;
+import org.alloc4j.encoder.EngnnLayer;
+import org.alloc4j.encoder.GraphState;
+import org.alloc4j.encoder.LinearLayer;
+import org.alloc4j.encoder.Mlp;
+import org.alloc4j.encoder.MovableAntennaFeatures;
+import org.alloc4j.encoder.NetworkBlock;
+import org.alloc4j.encoder.Tensors;
+
+/**
+ * {@code cvln} for movable antennas (SPEC §4.3): the optimal-structure beamformer
+ * w_k = sqrt(p_k)·v_k/‖v_k‖, v_k = (I_N + Σ_j λ_j h_j h_jᴴ/σ²)⁻¹ h_k, with p = P·softmax(z_p) and
+ * λ = P·softmax(z_λ) from an ENGNN over the chosen antennas and the UEs (UE node features → one linear
+ * layer). Only 2K numbers are learned; ‖W‖_F² = P exactly.
+ */
+public final class MovableStructureCvln extends NetworkBlock {
+    private final int width;
+    private final Mlp edgeInput;
+    private final EdgeNodeGnn gnn;
+    private final LinearLayer out;
+
+    public MovableStructureCvln(int width, int layers, boolean batchNorm) {
+        this.width = width;
+        edgeInput = addChildBlock("edgeInput", new Mlp(MovableAntennaFeatures.EDGE_WIDTH, width, width, batchNorm));
+        gnn = addChildBlock("gnn", new EdgeNodeGnn(width, layers, batchNorm, EngnnLayer.Outputs.RX));
+        out = addChildBlock("out", new LinearLayer(width, 2, true));
+    }
+
+    /**
+     * @param chosen indices of the chosen positions in ascending order, (B, N) int64
+     * @return beams (B, N, K)
+     */
+    public Beams beamform(ParameterStore ps, MovableAntennaFeatures f, NDArray chosen, boolean training) {
+        long b = chosen.getShape().get(0);
+        long n = chosen.getShape().get(1);
+        long k = f.users();
+        NDArray idx = chosen.reshape(b, n, 1, 1).broadcast(new Shape(b, n, k, MovableAntennaFeatures.EDGE_WIDTH));
+        NDArray e = edgeInput.apply(ps, f.edges().gather(idx, 1), training);                    // (B, N, K, d)
+        NDArray t = e.getManager().zeros(new Shape(b, n, width));
+        NDArray r = e.getManager().zeros(new Shape(b, k, width));
+        GraphState g = gnn.apply(ps, new GraphState(t, r, e), training);
+        NDArray z = Tensors.toFloat64(out.apply(ps, g.rx(), training));            // (B, K, 2)
+        NDArray power = f.powerW().reshape(-1, 1);
+        NDArray p = z.get(":, :, 0").softmax(1).mul(power);
+        NDArray lambda = z.get(":, :, 1").softmax(1).mul(power);
+        NDArray[] h = chosenChannels(f, chosen);                                                 // (B, K, N)
+        NDArray active = p.gt(Tensors.scalar(p, -1.0));
+        NDArray[] w = StructuredPrecoding.beams(h[0].swapAxes(1, 2), h[1].swapAxes(1, 2), lambda, p, active);
+        return new Beams(w[0], w[1]);                                                            // (B, N, K)
+    }
+
+    /** Channels of the chosen positions, {Re, Im} each (B, K, N). */
+    static NDArray[] chosenChannels(MovableAntennaFeatures f, NDArray chosen) {
+        long b = chosen.getShape().get(0);
+        long n = chosen.getShape().get(1);
+        NDArray idx = chosen.reshape(b, 1, n).broadcast(new Shape(b, f.users(), n));
+        return new NDArray[] {f.channelRe().gather(idx, 2), f.channelIm().gather(idx, 2)};
+    }
+}

@@ -1,0 +1,142 @@
+package org.alloc4j.policy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alloc4j.decoder.DecodeResult;
+import org.alloc4j.decoder.DecodingStrategy;
+import org.alloc4j.decoder.Greedy;
+import org.alloc4j.encoder.EngineSettings;
+import org.alloc4j.encoder.Features;
+import org.alloc4j.envs.Environment;
+import org.alloc4j.envs.Support;
+import org.alloc4j.envs.math.ComplexArray;
+
+/**
+ * A set of networks with the native memory they live in: what {@code evaluate}, {@code bench} and the
+ * trainer hold. Inference methods run in a sub-manager per call, so nothing accumulates across calls.
+ * Not thread-safe; close it when done.
+ *
+ * @param <I> the instance type
+ */
+public final class Policy<I> implements AutoCloseable {
+    private final NDManager manager;
+    private final PolicyNetworks<I> networks;
+
+    private Policy(NDManager manager, PolicyNetworks<I> networks) {
+        this.manager = manager;
+        this.networks = networks;
+    }
+
+    /**
+     * Fresh networks with parameters drawn from {@code seed} (DJL's engine RNG, which also drives any
+     * later random op on the engine; alloc4j's own sampling uses Commons RNG).
+     */
+    public static <I> Policy<I> initialise(Environment<I> env, ModelConfig config, long seed) {
+        EngineSettings.applyDefaults();
+        Engine.getInstance().setRandomSeed((int) seed);
+        NDManager m = NDManager.newBaseManager();
+        PolicyNetworks<I> nets = PolicyNetworks.create(env, config);
+        nets.initialize(m);
+        return new Policy<>(m, nets);
+    }
+
+    /** Networks with the architecture and parameters of a checkpoint, for {@code env}. */
+    public static <I> Policy<I> load(Environment<I> env, Path checkpoint) throws IOException {
+        Map<String, byte[]> sections = ModelCheckpoint.readSections(checkpoint);
+        ModelConfig config = ModelCheckpoint.modelConfig(ModelCheckpoint.header(sections));
+        Policy<I> p = initialise(env, config, 0);
+        try {
+            ModelCheckpoint.loadInto(sections, p.networks, p.manager);
+        } catch (IOException | RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    public PolicyNetworks<I> networks() {
+        return networks;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Environment<I> environment() {
+        return networks.environment();
+    }
+
+    /** Saves the model alone (no training state). */
+    public void save(Path file) throws IOException {
+        ModelCheckpoint.write(file, networks, null, Map.of());
+    }
+
+    /** Greedy support sets for instances of one size. */
+    public List<Support> decode(List<I> instances) {
+        return decode(instances, new Greedy());
+    }
+
+    /**
+     * Support sets for instances of one size; with several rows per instance (best-of-S, beam) the
+     * first row of each instance is returned unless the caller scores them (see {@link #decodeAll}).
+     */
+    public List<Support> decode(List<I> instances, DecodingStrategy strategy) {
+        List<Support> all = decodeAll(instances, strategy);
+        int rows = strategy.rowsPerInstance();
+        List<Support> out = new ArrayList<>(instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            out.add(all.get(i * rows));
+        }
+        return out;
+    }
+
+    /** Every row's support set, instance-major. */
+    public List<Support> decodeAll(List<I> instances, DecodingStrategy strategy) {
+        try (NDManager sub = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(sub, false);
+            Features f = networks.featurize(sub, instances);
+            DecodeResult r = networks.decode(ps, f, instances, strategy, false);
+            List<Support> out = new ArrayList<>(r.rows());
+            for (int i = 0; i < r.rows(); i++) {
+                out.add(r.support(i));
+            }
+            return out;
+        }
+    }
+
+    /** Beamformers of a continuous network for given support sets, in the environment's layout. */
+    public List<ComplexArray> beamform(String cvln, List<I> instances, List<Support> supports) {
+        try (NDManager sub = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(sub, false);
+            Features f = networks.featurize(sub, instances);
+            Beams b = networks.beamform(ps, cvln, f, supports, false);
+            List<ComplexArray> out = new ArrayList<>(instances.size());
+            for (int i = 0; i < instances.size(); i++) {
+                out.add(networks.beamformer(b, i, instances.get(i), supports.get(i)));
+            }
+            return out;
+        }
+    }
+
+    /** Sum rates computed on tensors for given support sets and a continuous network (diagnostics). */
+    public double[] tensorSumRates(String cvln, List<I> instances, List<Support> supports) {
+        try (NDManager sub = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(sub, false);
+            Features f = networks.featurize(sub, instances);
+            NDArray r = networks.sumRate(f, supports, networks.beamform(ps, cvln, f, supports, false));
+            return r.toDoubleArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
