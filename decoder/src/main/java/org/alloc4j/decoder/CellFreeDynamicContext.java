@@ -91,7 +91,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
             userSum = cand.getManager().zeros(new Shape(rows, users, width));
             chosenSum = cand.getManager().zeros(new Shape(rows, width));
             count = cand.getManager().zeros(new Shape(rows, 1));
-            last = firstLast.value(ps, cand.getDevice(), training).expandDims(0).broadcast(new Shape(rows, width));
+            last = firstLast.row(ps, cand.getManager(), training).broadcast(new Shape(rows, width));
         }
 
         @Override

@@ -81,8 +81,7 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
         NDManager manager = encoding.candidates().getManager();
         DecoderContext ctx = context.start(ps, encoding, strategy.rowsPerInstance(), training);
         NDArray end = endKey == null ? manager.zeros(new Shape(rows, 1, width))
-                : endKey.value(ps, encoding.candidates().getDevice(), training).reshape(1, 1, width)
-                        .broadcast(new Shape(rows, 1, width));
+                : endKey.row(ps, manager, training).reshape(1, 1, width).broadcast(new Shape(rows, 1, width));
         NDArray scale = Tensors.scalar(encoding.candidates(), 1.0 / Math.sqrt(width));
         NDArray clipC = Tensors.scalar(encoding.candidates(), clip);
         NDArray negInf = manager.full(new Shape(rows, n + 1), Float.NEGATIVE_INFINITY);

@@ -87,8 +87,8 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
             chosenSum = cand.getManager().zeros(new Shape(rows, width));
             last = cand.getManager().zeros(new Shape(rows, width));
             count = cand.getManager().zeros(new Shape(rows, 1));
-            firstMeanV = firstMean.value(ps, cand.getDevice(), training).expandDims(0);
-            firstLastV = firstLast.value(ps, cand.getDevice(), training).expandDims(0);
+            firstMeanV = firstMean.row(ps, cand.getManager(), training);
+            firstLastV = firstLast.row(ps, cand.getManager(), training);
         }
 
         @Override

@@ -15,8 +15,14 @@ public final class TrainableVector extends NetworkBlock {
                 .optShape(new Shape(width)).optInitializer(new NormalInitializer(0.1f)).build());
     }
 
-    /** The vector, shape (d). */
-    public NDArray value(ParameterStore ps, ai.djl.Device device, boolean training) {
-        return ps.getValue(value, device, training);
+    /**
+     * The vector as a (1, d) row owned by {@code into} (normally the iteration's sub-manager): results
+     * of ops belong to their first operand's manager, so a view taken directly of the parameter would
+     * pile up in the model's long-lived manager.
+     */
+    public NDArray row(ParameterStore ps, ai.djl.ndarray.NDManager into, boolean training) {
+        NDArray v = ps.getValue(value, into.getDevice(), training).expandDims(0);
+        v.attach(into);
+        return v;
     }
 }

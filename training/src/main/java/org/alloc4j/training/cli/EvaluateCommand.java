@@ -14,6 +14,8 @@ import org.alloc4j.envs.Alloc4j;
 import org.alloc4j.envs.Environment;
 import org.alloc4j.envs.EnvironmentRegistry;
 import org.alloc4j.envs.InvalidConfigurationException;
+import org.alloc4j.policy.LearnedMethods;
+import org.alloc4j.policy.Policy;
 import org.alloc4j.training.evaluate.Evaluator;
 import org.alloc4j.training.evaluate.ResultRow;
 import org.alloc4j.training.evaluate.ResultWriters;
@@ -52,6 +54,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--export", description = "Also write instances-<power>.npz and solutions-<method>-<power>.npz.")
     boolean export;
 
+    @Option(names = "--policy", description = "A trained run directory (uses its checkpoints/best.ckpt) or checkpoint "
+            + "file for the learned methods; without it they use networks initialised from --seed.")
+    Path policy;
+
     @Override
     public Integer call() throws IOException {
         if (instances < 1) {
@@ -66,11 +72,25 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (export && !SolutionExport.supports(env)) {
             throw InvalidConfigurationException.of("evaluate", "--export", envId, "built-in environments only");
         }
-        return evaluate(MethodCatalog.classical(env));
+        return evaluate(env);
     }
 
-    private <I> int evaluate(MethodCatalog<I> catalog) throws IOException {
+    private <I> int evaluate(Environment<I> env) throws IOException {
+        MethodCatalog<I> catalog = MethodCatalog.classical(env);
         List<String> chosen = methods != null ? methods : DefaultMethods.of(catalog, seed);
+        boolean learned = policy != null || chosen.stream().anyMatch(LearnedPolicies::isLearnedMethod);
+        try (Policy<I> p = learned ? LearnedPolicies.open(env, policy, seed) : null) {
+            if (p != null) {
+                LearnedMethods.register(catalog, p);
+                if (methods == null) {
+                    chosen = LearnedPolicies.withLearnedDefaults(chosen, p);
+                }
+            }
+            return evaluate(catalog, chosen);
+        }
+    }
+
+    private <I> int evaluate(MethodCatalog<I> catalog, List<String> chosen) throws IOException {
         Files.createDirectories(out);
         List<ResultRow> rows = Evaluator.run(envId, catalog, chosen, powers, instances, seed, export ? out : null);
         System.out.println();
@@ -84,6 +104,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         config.put("power_dbm", powers);
         config.put("instances", instances);
         config.put("seed", seed);
+        config.put("policy", policy == null ? null : policy.toString());
         config.put("created", Instant.now().toString());
         config.put("java", System.getProperty("java.version"));
         ResultWriters.csv(rows, out.resolve("results.csv"));
