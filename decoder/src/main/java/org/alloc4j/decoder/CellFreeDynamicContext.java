@@ -43,7 +43,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         apWeight = addChildBlock("apWeight", new LinearLayer(width, width, false));
         userWeight = addChildBlock("userWeight", new LinearLayer(width, width, false));
         graphWeight = addChildBlock("graphWeight", new LinearLayer(3 * width, width, true));
-        queryMlp = addChildBlock("queryMlp", new Mlp(3 * width + 1, width, width, false));
+        queryMlp = addChildBlock("queryMlp", new Mlp(3 * width + 1, width, width, false, false));
         queryWeight = addChildBlock("queryWeight", new LinearLayer(width, width, false));
         firstLast = addChildBlock("firstLast", new TrainableVector(width));
     }

@@ -15,6 +15,10 @@ import ai.djl.util.PairList;
 /**
  * Two linear layers, each followed by ReLU (SPEC §4), optionally with batch normalisation after each
  * linear layer (the paper's cell-free networks). Acts on the last axis: (…, in) → (…, out).
+ *
+ * <p>An MLP whose output is read directly (a query, rather than features for further MLPs) leaves out
+ * the last ReLU: once all its outputs go negative a final ReLU returns zeros with zero gradient for
+ * good — measured in training: a dead query made the policy uniform and its gradient 1e-6.
  */
 public final class Mlp extends AbstractBlock {
     private final int in;
@@ -24,14 +28,22 @@ public final class Mlp extends AbstractBlock {
     private final Linear second;
     private final BatchNorm firstNorm;
     private final BatchNorm secondNorm;
+    private final boolean finalRelu;
+
+    /** Two linear layers, each followed by ReLU. */
+    public Mlp(int in, int hidden, int out, boolean batchNorm) {
+        this(in, hidden, out, batchNorm, true);
+    }
 
     /**
      * @param in        input width
      * @param hidden    hidden width
      * @param out       output width
      * @param batchNorm whether to normalise after each linear layer
+     * @param finalRelu whether the second linear layer is followed by ReLU too
      */
-    public Mlp(int in, int hidden, int out, boolean batchNorm) {
+    public Mlp(int in, int hidden, int out, boolean batchNorm, boolean finalRelu) {
+        this.finalRelu = finalRelu;
         this.in = in;
         this.hidden = hidden;
         this.out = out;
@@ -68,7 +80,9 @@ public final class Mlp extends AbstractBlock {
         if (secondNorm != null) {
             h = secondNorm.forward(ps, new NDList(h), training).singletonOrThrow();
         }
-        h = Activation.relu(h);
+        if (finalRelu) {
+            h = Activation.relu(h);
+        }
         long[] dims = shape.getShape();
         dims[dims.length - 1] = out;
         return new NDList(h.reshape(new Shape(dims)));

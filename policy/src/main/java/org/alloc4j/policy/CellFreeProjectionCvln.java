@@ -36,7 +36,7 @@ public final class CellFreeProjectionCvln extends NetworkBlock {
         NDArray re = raw.get(":, :, :, 0:" + antennas).mul(root).mul(on);
         NDArray im = raw.get(":, :, :, " + antennas + ":").mul(root).mul(on);
         // tiny offset: sqrt has an infinite derivative at 0 (APs that serve nobody)
-        NDArray norm = re.square().add(im.square()).sum(new int[] {2, 3}, true).add(Tensors.scalar(re, 1e-300)).sqrt();
+        NDArray norm = re.square().add(im.square()).sum(new int[] {2, 3}, true).add(Tensors.scalar(re, 1e-30)).sqrt();
         NDArray scale = root.div(root.maximum(norm));
         return new Beams(re.mul(scale), im.mul(scale));
     }

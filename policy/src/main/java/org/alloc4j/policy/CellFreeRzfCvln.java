@@ -47,7 +47,8 @@ public final class CellFreeRzfCvln extends NetworkBlock {
         NDArray fraction = Activation.sigmoid(meanZ3.add(Tensors.scalar(z, 3.0)));              // (B, M, 1)
         NDArray z2 = z.get(":, :, :, 1");
         NDArray e = z2.sub(z2.max(new int[] {2}, true)).exp().mul(on);
-        NDArray share = e.div(e.sum(new int[] {2}, true).maximum(Tensors.scalar(e, 1e-300)));
+        // floor 1e-30, not smaller: its square must not underflow in the quotient's derivative
+        NDArray share = e.div(e.sum(new int[] {2}, true).maximum(Tensors.scalar(e, 1e-30)));
         NDArray p = power.mul(fraction).mul(share);                                              // (B, M, K)
         NDArray hRe = f.channelRe().swapAxes(2, 3);                                              // (B, M, N, K)
         NDArray hIm = f.channelIm().swapAxes(2, 3);

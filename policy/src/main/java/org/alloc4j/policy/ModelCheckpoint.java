@@ -24,7 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.alloc4j.envs.Alloc4j;
 import org.alloc4j.envs.ConfigRecords;
@@ -105,9 +105,12 @@ public final class ModelCheckpoint {
             throw new CheckpointException("no checkpoint at " + file);
         }
         Map<String, byte[]> sections = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                sections.put(e.getName(), zip.readAllBytes());
+        // ZipFile needs the central directory at the end, so a truncated file fails here; entries are CRC-checked
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    sections.put(e.getName(), in.readAllBytes());
+                }
             }
         } catch (IOException e) {
             throw new CheckpointException("checkpoint " + file + " is corrupted or truncated: " + e.getMessage());
@@ -170,6 +173,10 @@ public final class ModelCheckpoint {
             networks.loadParameters(manager, in);
         } catch (MalformedModelException e) {
             throw new CheckpointException("checkpoint parameters do not fit the model: " + e.getMessage());
+        }
+        // DJL's loader replaces the arrays without marking them for gradients
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : networks.getParameters()) {
+            p.getValue().getArray().setRequiresGradient(p.getValue().requiresGradient());
         }
     }
 

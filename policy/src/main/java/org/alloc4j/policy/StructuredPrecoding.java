@@ -20,7 +20,8 @@ final class StructuredPrecoding {
      * @return {Re W, Im W}, (…, N, K)
      */
     static NDArray[] beams(NDArray hRe, NDArray hIm, NDArray lambda, NDArray power, NDArray active) {
-        NDArray root = lambda.sqrt().expandDims(-2);                                        // (…, 1, K)
+        // λ can underflow to 0 (softplus of a very negative input), where sqrt has no derivative
+        NDArray root = lambda.add(Tensors.scalar(lambda, 1e-30)).sqrt().expandDims(-2);     // (…, 1, K)
         NDArray xr = hRe.mul(root);
         NDArray xi = hIm.mul(root);
         NDArray xrT = xr.swapAxes(-1, -2);

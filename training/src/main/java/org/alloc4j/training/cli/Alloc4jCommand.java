@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code alloc4j} command. */
 @Command(name = "alloc4j", mixinStandardHelpOptions = true, versionProvider = Alloc4jCommand.Version.class,
         description = "Learning mixed-discrete wireless resource allocation.",
-        subcommands = {EnvsCommand.class, EvaluateCommand.class})
+        subcommands = {EnvsCommand.class, EvaluateCommand.class, TrainCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Alloc4jCommand implements Runnable {
 
     @Override

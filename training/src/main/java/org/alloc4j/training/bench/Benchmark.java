@@ -1,0 +1,187 @@
+package org.alloc4j.training.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.alloc4j.baselines.Allocator;
+import org.alloc4j.baselines.MethodCatalog;
+import org.alloc4j.envs.Environment;
+import org.alloc4j.envs.cellfree.CellFreeEnv;
+import org.alloc4j.policy.LearnedMethods;
+import org.alloc4j.policy.ModelConfig;
+import org.alloc4j.policy.Policy;
+import org.alloc4j.training.evaluate.TestSet;
+import org.alloc4j.training.train.Trainer;
+import org.alloc4j.training.train.TrainingConfig;
+
+/**
+ * Side-by-side timings of the learned policy and the classical baselines on the same instances, in one
+ * process (SPEC §7, issue "bench"): these machines are shared and noisy, so only ratios measured
+ * together are trusted. Every learned number covers the whole allocation: featurisation, greedy
+ * decoding, the continuous network and the conversion to a checked solution.
+ */
+public final class Benchmark {
+
+    /**
+     * @param env               preset id
+     * @param powerDbm          power of the instances [dBm]
+     * @param seed              seed of the instances and of an untrained policy
+     * @param batch             instances of the throughput measurement (1000)
+     * @param latencyInstances  instances decoded one at a time for the latency (200)
+     * @param repeats           repeats of each throughput measurement (5)
+     * @param baselineInstances instances per baseline timing (200)
+     * @param trainSteps        timed joint training steps of batch 128 (5)
+     * @param memoryCalls       batch-1 decode calls of the memory check (2000; the issue asks 10 000)
+     */
+    public record Config(String env, double powerDbm, long seed, int batch, int latencyInstances, int repeats,
+                         int baselineInstances, int trainSteps, int memoryCalls) {
+    }
+
+    private Benchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param policyFile a checkpoint, or null for networks initialised from the seed
+     * @return the fields of bench.json, in order, then "details"
+     */
+    public static Map<String, Object> run(Environment<?> env, Config c, Path policyFile, PrintStream log) throws Exception {
+        return typed(env, c, policyFile, log);
+    }
+
+    private static <I> Map<String, Object> typed(Environment<I> env, Config c, Path policyFile, PrintStream log)
+            throws Exception {
+        List<I> instances = TestSet.atPower(env, TestSet.generate(env, c.seed(), c.batch()), c.powerDbm());
+        Map<String, Object> details = new LinkedHashMap<>();
+        try (Policy<I> policy = policyFile == null ? Policy.initialise(env, ModelConfig.defaults(), c.seed())
+                : Policy.load(env, policyFile)) {
+            String cvln = policy.networks().cvlnNames().get(0);
+            MethodCatalog<I> catalog = LearnedMethods.register(MethodCatalog.classical(env), policy);
+            MethodCatalog.Context ctx = MethodCatalog.Context.of(c.seed());
+            String learnedName = "learned+" + cvln;
+            Allocator<I> learned = catalog.create(learnedName, ctx);
+            log.println("warming up …");
+            for (int w = 0; w < 2; w++) {
+                learned.allocateAll(instances);
+            }
+            for (int w = 0; w < 20; w++) {
+                learned.allocateAll(List.of(instances.get(w % instances.size())));
+            }
+            LatencyStats batch1 = batchOne(learned, instances, c.latencyInstances());
+            LatencyStats batchN = throughput(learned, instances, c.repeats());
+            log.printf(Locale.ROOT, "%s: batch 1 median %.3f ms (p99 %.3f), batch %d %.4f ms/instance%n", learnedName,
+                    batch1.median(), batch1.p99(), c.batch(), batchN.median());
+            details.put("learned_method", learnedName);
+            details.put("learned_batch1_ms", batch1);
+            details.put("learned_batch_ms_per_instance", batchN);
+
+            List<I> subset = instances.subList(0, Math.min(c.baselineInstances(), instances.size()));
+            Map<String, LatencyStats> baselines = new LinkedHashMap<>();
+            for (String m : baselineMethods(env)) {
+                Allocator<I> a = catalog.create(m, ctx);
+                a.allocateAll(subset.subList(0, Math.min(10, subset.size())));
+                baselines.put(m, throughput(a, subset, Math.max(1, c.repeats() / 2)));
+                log.printf(Locale.ROOT, "%s: %.4f ms/instance%n", m, baselines.get(m).median());
+            }
+            details.put("baselines_ms_per_instance", baselines);
+            double wmmse = baselines.get("greedy+wmmse").median();
+
+            double beforeMb = ProcessMemory.residentMb();
+            int arraysBefore = policy.manager().getManagedArrays().size();
+            for (int i = 0; i < c.memoryCalls(); i++) {
+                learned.allocateAll(List.of(instances.get(i % instances.size())));
+            }
+            double afterMb = ProcessMemory.residentMb();
+            details.put("memory_calls", c.memoryCalls());
+            details.put("rss_before_mb", beforeMb);
+            details.put("rss_after_mb", afterMb);
+            details.put("rss_growth_percent", 100 * (afterMb - beforeMb) / beforeMb);
+            details.put("arrays_leaked", policy.manager().getManagedArrays().size() - arraysBefore);
+            log.printf(Locale.ROOT, "memory over %d batch-1 calls: %.1f -> %.1f MB (%.2f %%), arrays leaked %d%n",
+                    c.memoryCalls(), beforeMb, afterMb, 100 * (afterMb - beforeMb) / beforeMb,
+                    policy.manager().getManagedArrays().size() - arraysBefore);
+
+            if (env instanceof CellFreeEnv) {
+                ModelConfig faithful = new ModelConfig(64, 3, 2, 2, false, 10, 8, "gnn", 2);
+                try (Policy<I> paper = Policy.initialise(env, faithful, c.seed())) {
+                    Allocator<I> p = LearnedMethods.register(MethodCatalog.classical(env), paper).create(learnedName, ctx);
+                    p.allocateAll(instances.subList(0, 100));
+                    LatencyStats p1 = batchOne(p, instances, Math.min(50, c.latencyInstances()));
+                    LatencyStats pn = throughput(p, instances, 1);
+                    details.put("paper_decoder_batch1_ms", p1);
+                    details.put("paper_decoder_batch_ms_per_instance", pn);
+                    log.printf(Locale.ROOT, "paper's GNN-context decoder: batch 1 median %.3f ms, batch %d %.4f ms/instance%n",
+                            p1.median(), c.batch(), pn.median());
+                }
+            }
+            double trainRate = trainingThroughput(env, c, log, details);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("env", c.env());
+            out.put("threads", Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1")));
+            out.put("learned_ms_batch1", batch1.median());
+            out.put("learned_ms_per_instance_batch1000", batchN.median());
+            out.put("wmmse_ms_per_instance", wmmse);
+            out.put("speedup_batch1", wmmse / batch1.median());
+            out.put("speedup_batch1000", wmmse / batchN.median());
+            out.put("train_instances_per_s", trainRate);
+            out.put("peak_rss_mb", ProcessMemory.peakMb());
+            out.put("details", details);
+            return out;
+        }
+    }
+
+    static List<String> baselineMethods(Environment<?> env) {
+        return env instanceof CellFreeEnv ? List.of("greedy+wmmse", "greedy+przf")
+                : List.of("greedy+wmmse", "greedy+zf", "fp-c");
+    }
+
+    private static <I> LatencyStats batchOne(Allocator<I> a, List<I> instances, int count) {
+        double[] ms = new double[count];
+        for (int i = 0; i < count; i++) {
+            List<I> one = List.of(instances.get(i % instances.size()));
+            long t0 = System.nanoTime();
+            a.allocateAll(one);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return LatencyStats.of(ms);
+    }
+
+    /** Per-instance milliseconds of allocating all {@code instances} in one call, over {@code repeats}. */
+    private static <I> LatencyStats throughput(Allocator<I> a, List<I> instances, int repeats) {
+        double[] ms = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            a.allocateAll(instances);
+            ms[r] = (System.nanoTime() - t0) / 1e6 / instances.size();
+        }
+        return LatencyStats.of(ms);
+    }
+
+    private static <I> double trainingThroughput(Environment<I> env, Config c, PrintStream log, Map<String, Object> details) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("batchSize", "128");
+        f.put("validationInstances", "10");
+        f.put("seed", Long.toString(c.seed()));
+        TrainingConfig tc = TrainingConfig.defaults(c.env()).with(f);
+        try (Trainer<I> t = new Trainer<>(tc, env)) {
+            t.step();
+            double[] s = new double[c.trainSteps()];
+            for (int i = 0; i < s.length; i++) {
+                long t0 = System.nanoTime();
+                t.step();
+                s[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            LatencyStats st = LatencyStats.of(s);
+            double rate = 128 / st.median();
+            details.put("train_step_seconds", st);
+            details.put("train_seconds_per_epoch_of_50_steps", 50 * st.median());
+            log.printf(Locale.ROOT, "training: %.3f s per step of 128 (%.1f instances/s), %.1f s per 50-step epoch%n",
+                    st.median(), rate, 50 * st.median());
+            return rate;
+        }
+    }
+}

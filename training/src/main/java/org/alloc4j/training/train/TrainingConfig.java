@@ -1,0 +1,144 @@
+package org.alloc4j.training.train;
+
+import static org.alloc4j.envs.Check.finiteIn;
+import static org.alloc4j.envs.Check.intIn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.alloc4j.envs.Check;
+import org.alloc4j.envs.ConfigRecords;
+import org.alloc4j.envs.InvalidConfigurationException;
+import org.alloc4j.policy.ModelConfig;
+
+/**
+ * Every hyper-parameter of a training run (SPEC §5). Saved to {@code config.json}, with defaults
+ * filled in, so a run can be reproduced from its directory.
+ *
+ * @param env                    environment preset id
+ * @param envOverrides           environment parameter overrides, {@code key=value,…} (empty for none)
+ * @param seed                   the run's one seed: instances, sampling, power draws, initialisation
+ * @param epochs                 epochs to train (ignored when {@code minutes} > 0)
+ * @param minutes                wall-clock budget [min]; 0 to train for {@code epochs}
+ * @param stepsPerEpoch          joint steps between validations and checkpoints
+ * @param batchSize              instances per step
+ * @param powerDbm               training power [dBm] when no range is given
+ * @param powerMinDbm            lower end of a per-instance power range [dBm], or NaN for a fixed power
+ * @param powerMaxDbm            upper end of that range [dBm]
+ * @param trainingSetSize        0: fresh instances every step; otherwise a fixed set of this many, cycled
+ * @param learningRateDvln       Adam step of the DVLN (1e-4)
+ * @param learningRateCvln       Adam step of the CVLNs (1e-4)
+ * @param learningRateCritic     Adam step of the critic (1e-4)
+ * @param gradientClip           global gradient-norm clip per network (1.0; 0 disables)
+ * @param entropyBonus           weight of the mean entropy in the policy loss (0)
+ * @param normaliseAdvantage     divide advantages by their batch standard deviation
+ * @param cvln                   the continuous network whose rate is the reward
+ * @param trainAllCvlns          also train the other continuous networks on the same support sets
+ * @param pretrainSteps          CVLN-only steps on random feasible support sets before joint training
+ * @param validationInstances    size of the fixed validation set
+ * @param validationSeed         its seed (distinct from evaluation test sets by default)
+ * @param width                  model: hidden size d
+ * @param encoderLayers          model: DVLN encoder layers
+ * @param cvlnLayers             model: CVLN GNN layers
+ * @param criticLayers           model: critic GNN layers
+ * @param batchNorm              model: batch normalisation
+ * @param clip                   model: logit clip C
+ * @param cellFreeContext        model: {@code dynamic} or {@code gnn}
+ */
+public record TrainingConfig(
+        String env,
+        String envOverrides,
+        long seed,
+        int epochs,
+        double minutes,
+        int stepsPerEpoch,
+        int batchSize,
+        double powerDbm,
+        double powerMinDbm,
+        double powerMaxDbm,
+        int trainingSetSize,
+        double learningRateDvln,
+        double learningRateCvln,
+        double learningRateCritic,
+        double gradientClip,
+        double entropyBonus,
+        boolean normaliseAdvantage,
+        String cvln,
+        boolean trainAllCvlns,
+        int pretrainSteps,
+        int validationInstances,
+        long validationSeed,
+        int width,
+        int encoderLayers,
+        int cvlnLayers,
+        int criticLayers,
+        boolean batchNorm,
+        double clip,
+        String cellFreeContext) {
+
+    private static final String OWNER = "training config";
+
+    public TrainingConfig {
+        if (env == null || env.isBlank()) {
+            throw InvalidConfigurationException.of(OWNER, "env", env, "a registered environment id");
+        }
+        intIn(OWNER, "epochs", epochs, 1, 1_000_000);
+        finiteIn(OWNER, "minutes", minutes, 0, 1e6);
+        intIn(OWNER, "stepsPerEpoch", stepsPerEpoch, 1, 1_000_000);
+        intIn(OWNER, "batchSize", batchSize, 1, 100_000);
+        finiteIn(OWNER, "powerDbm", powerDbm, -50, 60);
+        if (!Double.isNaN(powerMinDbm) || !Double.isNaN(powerMaxDbm)) {
+            finiteIn(OWNER, "powerMinDbm", powerMinDbm, -50, 60);
+            finiteIn(OWNER, "powerMaxDbm", powerMaxDbm, powerMinDbm, 60);
+        }
+        intIn(OWNER, "trainingSetSize", trainingSetSize, 0, 10_000_000);
+        Check.finiteAbove(OWNER, "learningRateDvln", learningRateDvln, 0, 1);
+        Check.finiteAbove(OWNER, "learningRateCvln", learningRateCvln, 0, 1);
+        Check.finiteAbove(OWNER, "learningRateCritic", learningRateCritic, 0, 1);
+        finiteIn(OWNER, "gradientClip", gradientClip, 0, 1e6);
+        finiteIn(OWNER, "entropyBonus", entropyBonus, 0, 1e3);
+        intIn(OWNER, "pretrainSteps", pretrainSteps, 0, 10_000_000);
+        intIn(OWNER, "validationInstances", validationInstances, 1, 1_000_000);
+        // fields are assigned after a compact constructor: validate the parameters themselves
+        new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2);
+    }
+
+    /** The defaults of SPEC §5 for an environment. */
+    public static TrainingConfig defaults(String env) {
+        return new TrainingConfig(env, "", 1, 20, 0, 50, 128, 20, Double.NaN, Double.NaN, 0, 1e-4, 1e-4, 1e-4, 1.0, 0.0,
+                false, "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic");
+    }
+
+    /** The model configuration part. */
+    public ModelConfig model() {
+        return new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2);
+    }
+
+    /** Environment overrides as a map. */
+    public Map<String, String> envOverrideMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (envOverrides.isBlank()) {
+            return m;
+        }
+        for (String kv : envOverrides.split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw InvalidConfigurationException.of(OWNER, "envOverrides", envOverrides, "key=value pairs separated by commas");
+            }
+            m.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return m;
+    }
+
+    public boolean powerRange() {
+        return !Double.isNaN(powerMinDbm);
+    }
+
+    /** This configuration with some fields replaced by name. */
+    public TrainingConfig with(Map<String, String> overrides) {
+        return ConfigRecords.override(OWNER, this, overrides);
+    }
+
+    public Map<String, String> toMap() {
+        return ConfigRecords.toMap(this);
+    }
+}
