@@ -73,6 +73,16 @@ public final class MethodCatalog<I> {
         return this;
     }
 
+    /** A continuous part by name. */
+    public Beamformer<I> beamformer(String name, Context context) {
+        Function<Context, Beamformer<I>> f = beamformers.get(name);
+        if (f == null) {
+            throw new InvalidConfigurationException("unknown continuous part '" + name + "' for " + env.id()
+                    + "; known: " + String.join(", ", beamformers.keySet()));
+        }
+        return f.apply(context);
+    }
+
     public List<String> selectorNames() {
         return new ArrayList<>(selectors.keySet());
     }

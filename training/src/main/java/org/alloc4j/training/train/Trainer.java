@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.alloc4j.baselines.Allocator;
+import org.alloc4j.baselines.Beamformer;
 import org.alloc4j.baselines.MethodCatalog;
 import org.alloc4j.baselines.RandomFeasible;
 import org.alloc4j.decoder.DecodeResult;
@@ -60,6 +61,7 @@ public final class Trainer<I> implements AutoCloseable {
     private final RestorableUniformRandomProvider samplingRng;
     private final RestorableUniformRandomProvider powerRng;
     private final RestorableUniformRandomProvider pretrainRng;
+    private final Beamformer<I> classicalReward;
     private final List<I> validationSet;
     private final List<I> trainingSet;
     private final double referenceValidation;
@@ -87,6 +89,8 @@ public final class Trainer<I> implements AutoCloseable {
                     String.join(", ", nets.cvlnNames()) + " (or empty for " + nets.cvlnNames().get(0) + ")");
         }
         this.trainedCvlns = config.trainAllCvlns() ? nets.cvlnNames() : List.of(rewardCvln);
+        this.classicalReward = config.rewardBeamformer().isEmpty() ? null
+                : ClassicalParts.beamformer(env, config.rewardBeamformer(), config.seed());
         NDManager m = policy.manager();
         dvlnOptimizer = new Adam(m, nets.dvlnParameters(), config.learningRateDvln(), config.gradientClip());
         criticOptimizer = new Adam(m, nets.criticParameters(), config.learningRateCritic(), config.gradientClip());
@@ -221,7 +225,7 @@ public final class Trainer<I> implements AutoCloseable {
                 }
                 double[][] rewardHolder = new double[1][];
                 NDArray cvlnLoss = cvlnLoss(ps, f, supports, rewardHolder);
-                double[] reward = rewardHolder[0];
+                double[] reward = classicalReward == null ? rewardHolder[0] : classicalRates(batch, supports);
                 double meanReward = 0;
                 for (double r : reward) {
                     meanReward += r / b;
@@ -281,6 +285,12 @@ public final class Trainer<I> implements AutoCloseable {
         return stats;
     }
 
+    /** Exact rates of the classical reward beamformer, computed on the idle cores while the engine waits. */
+    private double[] classicalRates(List<I> batch, List<Support> supports) {
+        return java.util.stream.IntStream.range(0, batch.size()).parallel().mapToDouble(i -> env.sumRate(batch.get(i),
+                new Solution(supports.get(i), classicalReward.beamform(batch.get(i), supports.get(i))))).toArray();
+    }
+
     private static void requireFinite(String where, Map<String, Double> values) {
         for (Map.Entry<String, Double> e : values.entrySet()) {
             if (!Double.isFinite(e.getValue())) {
@@ -319,7 +329,10 @@ public final class Trainer<I> implements AutoCloseable {
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, val[0], val[0] / referenceValidation, val[1], val[2], 0);
     }
 
-    /** Greedy decoding + reward CVLN on the validation set: {mean exact sum rate, mean |A|, feasible share}. */
+    /**
+     * Greedy decoding + the reward's beamformer (the reward CVLN, or WMMSE) on the validation set:
+     * {mean exact sum rate, mean |A|, feasible share}.
+     */
     public double[] validate() {
         double rate = 0;
         double size = 0;
@@ -327,7 +340,9 @@ public final class Trainer<I> implements AutoCloseable {
         for (int from = 0; from < validationSet.size(); from += 250) {
             List<I> chunk = validationSet.subList(from, Math.min(validationSet.size(), from + 250));
             List<Support> sets = policy.decode(chunk);
-            List<ComplexArray> beams = policy.beamform(rewardCvln, chunk, sets);
+            List<ComplexArray> beams = classicalReward == null ? policy.beamform(rewardCvln, chunk, sets)
+                    : java.util.stream.IntStream.range(0, chunk.size()).parallel()
+                            .mapToObj(i -> classicalReward.beamform(chunk.get(i), sets.get(i))).toList();
             for (int i = 0; i < chunk.size(); i++) {
                 Solution s = new Solution(sets.get(i), beams.get(i));
                 rate += env.sumRate(chunk.get(i), s);

@@ -31,7 +31,10 @@ import org.alloc4j.policy.ModelConfig;
  * @param gradientClip           global gradient-norm clip per network (1.0; 0 disables)
  * @param entropyBonus           weight of the mean entropy in the policy loss (0)
  * @param normaliseAdvantage     divide advantages by their batch standard deviation
- * @param cvln                   the continuous network whose rate is the reward
+ * @param cvln                   the continuous network whose rate is the reward (empty: the family's default)
+ * @param rewardBeamformer       empty: the reward is the rate of {@code cvln}; {@code wmmse}: the reward is the
+ *                               rate of plain-Java WMMSE on each sampled set (the policy then learns support
+ *                               sets for {@code learned+wmmse}; the CVLNs still train on the same sets)
  * @param trainAllCvlns          also train the other continuous networks on the same support sets
  * @param pretrainSteps          CVLN-only steps on random feasible support sets before joint training
  * @param validationInstances    size of the fixed validation set
@@ -63,6 +66,7 @@ public record TrainingConfig(
         double entropyBonus,
         boolean normaliseAdvantage,
         String cvln,
+        String rewardBeamformer,
         boolean trainAllCvlns,
         int pretrainSteps,
         int validationInstances,
@@ -98,6 +102,9 @@ public record TrainingConfig(
         finiteIn(OWNER, "entropyBonus", entropyBonus, 0, 1e3);
         intIn(OWNER, "pretrainSteps", pretrainSteps, 0, 10_000_000);
         intIn(OWNER, "validationInstances", validationInstances, 1, 1_000_000);
+        if (!rewardBeamformer.isEmpty() && !rewardBeamformer.equals("wmmse")) {
+            throw InvalidConfigurationException.of(OWNER, "rewardBeamformer", rewardBeamformer, "empty (the CVLN) or wmmse");
+        }
         // fields are assigned after a compact constructor: validate the parameters themselves
         new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2);
     }
@@ -105,7 +112,7 @@ public record TrainingConfig(
     /** The defaults of SPEC §5 for an environment. */
     public static TrainingConfig defaults(String env) {
         return new TrainingConfig(env, "", 1, 20, 0, 50, 128, 20, Double.NaN, Double.NaN, 0, 1e-4, 1e-4, 1e-4, 1.0, 0.0,
-                false, "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic");
+                false, "", "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic");
     }
 
     /** The model configuration part. */
