@@ -59,47 +59,35 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final int aps;
         private final int users;
         private final int n;
-        private NDArray candidates;     // (R, N, d)
+        private final ChosenEmbeddings chosen;
         private NDArray baseKeys;       // (R, M, K, d)
         private NDArray graph;          // (R, d)
         private NDArray apSum;          // (R, M, d)
         private NDArray userSum;        // (R, K, d)
-        private NDArray chosenSum;      // (R, d)
-        private NDArray last;           // (R, d)
-        private NDArray count;          // (R, 1)
 
-        State(ParameterStore ps, Encoding enc, int rowsPerInstance, boolean training) {
+        State(ParameterStore ps, Encoding encoding, int rowsPerInstance, boolean training) {
             this.ps = ps;
             this.training = training;
+            Encoding enc = encoding.repeat(rowsPerInstance);
             this.aps = (int) enc.graph().edges().getShape().get(1);
             this.users = (int) enc.graph().edges().getShape().get(2);
             this.n = aps * users;
             NDArray cand = enc.candidates();
-            NDArray tx = enc.graph().tx();
-            NDArray rx = enc.graph().rx();
-            if (rowsPerInstance > 1) {
-                cand = cand.repeat(0, rowsPerInstance);
-                tx = tx.repeat(0, rowsPerInstance);
-                rx = rx.repeat(0, rowsPerInstance);
-            }
             long rows = cand.getShape().get(0);
-            candidates = cand;
             baseKeys = keyWeight.apply(ps, cand, training).reshape(rows, aps, users, width);
-            graph = graphWeight.apply(ps, NDArrays.concat(new NDList(cand.mean(new int[] {1}), tx.mean(new int[] {1}),
-                    rx.mean(new int[] {1})), 1), training);
+            graph = graphWeight.apply(ps, NDArrays.concat(new NDList(cand.mean(new int[] {1}),
+                    enc.graph().tx().mean(new int[] {1}), enc.graph().rx().mean(new int[] {1})), 1), training);
             apSum = cand.getManager().zeros(new Shape(rows, aps, width));
             userSum = cand.getManager().zeros(new Shape(rows, users, width));
-            chosenSum = cand.getManager().zeros(new Shape(rows, width));
-            count = cand.getManager().zeros(new Shape(rows, 1));
-            last = firstLast.row(ps, cand.getManager(), training).broadcast(new Shape(rows, width));
+            chosen = new ChosenEmbeddings(cand, firstLast.row(ps, cand.getManager(), training));
         }
 
         @Override
         public NDArray query(NDArray mask) {
-            NDArray one = Tensors.scalar(count, 1.0);
-            NDArray meanChosen = chosenSum.div(count.maximum(one));
+            NDArray count = chosen.count();
             NDArray progress = count.mul(Tensors.scalar(count, 1.0 / n));
-            NDArray h = queryMlp.apply(ps, NDArrays.concat(new NDList(graph, meanChosen, last, progress), 1), training);
+            NDArray h = queryMlp.apply(ps, NDArrays.concat(new NDList(graph, chosen.mean(), chosen.last(), progress), 1),
+                    training);
             return queryWeight.apply(ps, h, training);
         }
 
@@ -114,28 +102,20 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         @Override
         public void advance(NDArray actions) {
             long rows = actions.getShape().get(0);
-            NDArray oneHot = actions.oneHot(n + 1).toType(candidates.getDataType(), false)
-                    .get(":, :" + n);                                                           // (R, N)
-            NDArray chosen = oneHot.expandDims(1).batchMatMul(candidates).squeeze(1);           // (R, d)
-            NDArray grid = oneHot.reshape(rows, aps, users);
-            apSum = apSum.add(grid.sum(new int[] {2}).expandDims(2).mul(chosen.expandDims(1)));
-            userSum = userSum.add(grid.sum(new int[] {1}).expandDims(2).mul(chosen.expandDims(1)));
-            NDArray flag = oneHot.sum(new int[] {1}, true);                                      // (R, 1): 0 after END
-            chosenSum = chosenSum.add(chosen);
-            count = count.add(flag);
-            last = last.add(chosen.sub(last).mul(flag));
+            ChosenEmbeddings.Step step = chosen.advance(actions);
+            NDArray grid = step.oneHot().reshape(rows, aps, users);
+            NDArray e = step.chosen().expandDims(1);
+            apSum = apSum.add(grid.sum(new int[] {2}).expandDims(2).mul(e));
+            userSum = userSum.add(grid.sum(new int[] {1}).expandDims(2).mul(e));
         }
 
         @Override
         public void reorder(NDArray parents) {
-            candidates = candidates.get(parents);
+            chosen.reorder(parents);
             baseKeys = baseKeys.get(parents);
             graph = graph.get(parents);
             apSum = apSum.get(parents);
             userSum = userSum.get(parents);
-            chosenSum = chosenSum.get(parents);
-            last = last.get(parents);
-            count = count.get(parents);
         }
     }
 }

@@ -61,20 +61,14 @@ public final class CellFreeGnnContext extends NetworkBlock implements ContextNet
         private NDArray keys;       // (R, N, d)
         private NDArray chosen;     // (R, M, K, 1) 0/1
 
-        State(ParameterStore ps, Encoding enc, int rows, boolean training) {
+        State(ParameterStore ps, Encoding encoding, int rows, boolean training) {
             this.ps = ps;
             this.training = training;
+            Encoding enc = encoding.repeat(rows);
             aps = (int) enc.graph().edges().getShape().get(1);
             users = (int) enc.graph().edges().getShape().get(2);
-            NDArray e = enc.graph().edges();
-            NDArray raw = enc.edgeInputs();
             NDArray cand = enc.candidates();
-            if (rows > 1) {
-                e = e.repeat(0, rows);
-                raw = raw.repeat(0, rows);
-                cand = cand.repeat(0, rows);
-            }
-            init = NDArrays.concat(new NDList(raw, e), 3);
+            init = NDArrays.concat(new NDList(enc.edgeInputs(), enc.graph().edges()), 3);
             keys = keyWeight.apply(ps, cand, training);
             chosen = cand.getManager().zeros(new Shape(cand.getShape().get(0), aps, users, 1));
         }

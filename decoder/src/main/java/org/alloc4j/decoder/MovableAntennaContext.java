@@ -61,47 +61,38 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
         private final boolean training;
         private final int q;
         private final int headWidth;
-        private NDArray candidates;   // (R, Q, d)
+        private final ChosenEmbeddings chosen;
+        private final NDArray firstMeanV;   // (1, d)
         private NDArray keys;         // (R, Q, d)
         private NDArray gKeys;        // (R, H, dh, Q)
         private NDArray gValues;      // (R, H, Q, dh)
         private NDArray meanAll;      // (R, d)
-        private NDArray chosenSum;    // (R, d)
-        private NDArray last;         // (R, d)
-        private NDArray count;        // (R, 1)
-        private final NDArray firstMeanV;
-        private final NDArray firstLastV;
 
-        State(ParameterStore ps, Encoding enc, int rowsPerInstance, boolean training) {
+        State(ParameterStore ps, Encoding encoding, int rowsPerInstance, boolean training) {
             this.ps = ps;
             this.training = training;
-            NDArray cand = rowsPerInstance > 1 ? enc.candidates().repeat(0, rowsPerInstance) : enc.candidates();
+            NDArray cand = encoding.repeat(rowsPerInstance).candidates();
             long rows = cand.getShape().get(0);
             q = (int) cand.getShape().get(1);
             headWidth = width / heads;
-            candidates = cand;
             keys = keyWeight.apply(ps, cand, training);
             gKeys = glimpseKey.apply(ps, cand, training).reshape(rows, q, heads, headWidth).transpose(0, 2, 3, 1);
             gValues = glimpseValue.apply(ps, cand, training).reshape(rows, q, heads, headWidth).transpose(0, 2, 1, 3);
             meanAll = cand.mean(new int[] {1});
-            chosenSum = cand.getManager().zeros(new Shape(rows, width));
-            last = cand.getManager().zeros(new Shape(rows, width));
-            count = cand.getManager().zeros(new Shape(rows, 1));
             firstMeanV = firstMean.row(ps, cand.getManager(), training);
-            firstLastV = firstLast.row(ps, cand.getManager(), training);
+            chosen = new ChosenEmbeddings(cand, firstLast.row(ps, cand.getManager(), training));
         }
 
         @Override
         public NDArray query(NDArray mask) {
-            long rows = candidates.getShape().get(0);
+            long rows = meanAll.getShape().get(0);
+            NDArray count = chosen.count();
             NDArray one = Tensors.scalar(count, 1.0);
             NDArray started = count.gt(Tensors.scalar(count, 0.0)).toType(count.getDataType(), false); // (R, 1)
-            NDArray notStarted = one.sub(started);
-            NDArray meanChosen = chosenSum.div(count.maximum(one)).mul(started).add(firstMeanV.mul(notStarted));
-            NDArray lastOrFirst = last.mul(started).add(firstLastV.mul(notStarted));
+            NDArray meanChosen = chosen.mean().mul(started).add(firstMeanV.mul(one.sub(started)));
             NDArray ctx = phi1.apply(ps, NDArrays.concat(new NDList(phi2.apply(ps, meanChosen, training),
-                    phi3.apply(ps, meanAll, training), phi4.apply(ps, lastOrFirst, training)), 1), training);
-            // glimpse: 8-head attention from the context over the feasible candidates
+                    phi3.apply(ps, meanAll, training), phi4.apply(ps, chosen.last(), training)), 1), training);
+            // glimpse: multi-head attention from the context over the feasible candidates
             NDArray candMask = mask.get(":, :" + q);                                             // (R, Q)
             NDArray feasibleCount = candMask.toType(count.getDataType(), false).sum(new int[] {1}, true);
             NDArray none = feasibleCount.eq(Tensors.scalar(feasibleCount, 0.0));                 // finished rows, (R, 1)
@@ -121,24 +112,16 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
 
         @Override
         public void advance(NDArray actions) {
-            NDArray oneHot = actions.oneHot(q + 1).toType(candidates.getDataType(), false).get(":, :" + q);
-            NDArray chosen = oneHot.expandDims(1).batchMatMul(candidates).squeeze(1);
-            NDArray flag = oneHot.sum(new int[] {1}, true);
-            chosenSum = chosenSum.add(chosen);
-            count = count.add(flag);
-            last = last.add(chosen.sub(last).mul(flag));
+            chosen.advance(actions);
         }
 
         @Override
         public void reorder(NDArray parents) {
-            candidates = candidates.get(parents);
+            chosen.reorder(parents);
             keys = keys.get(parents);
             gKeys = gKeys.get(parents);
             gValues = gValues.get(parents);
             meanAll = meanAll.get(parents);
-            chosenSum = chosenSum.get(parents);
-            last = last.get(parents);
-            count = count.get(parents);
         }
     }
 }

@@ -12,4 +12,16 @@ import ai.djl.ndarray.NDArray;
  * @param edgeInputs the raw edge features the encoder started from, (B, M, K, F)
  */
 public record Encoding(GraphState graph, NDArray candidates, NDArray edgeInputs) {
+
+    /**
+     * Every tensor repeated {@code rows} times along the batch axis, instance-major (row r belongs to
+     * instance r / rows), for decoding several tracks per instance; itself when rows = 1.
+     */
+    public Encoding repeat(int rows) {
+        if (rows == 1) {
+            return this;
+        }
+        return new Encoding(new GraphState(graph.tx().repeat(0, rows), graph.rx().repeat(0, rows),
+                graph.edges().repeat(0, rows)), candidates.repeat(0, rows), edgeInputs.repeat(0, rows));
+    }
 }
