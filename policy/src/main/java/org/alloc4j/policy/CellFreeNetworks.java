@@ -22,9 +22,11 @@ import org.alloc4j.envs.math.ComplexArray;
 public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
     public static final String RZF = "cvln-rzf";
     public static final String PROJECTION = "cvln";
+    public static final String JOINT = "cvln-joint";
     private final Dvln dvln;
     private final CellFreeRzfCvln rzf;
     private final CellFreeProjectionCvln projection;
+    private final CellFreeJointCvln joint;
     private final CellFreeEncoder criticEncoder;
     private final CriticHead criticHead;
     private final NetworkBlock critic;
@@ -40,6 +42,8 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
         dvln = addChildBlock("dvln", new Dvln(encoder, decoder));
         rzf = addChildBlock(RZF, new CellFreeRzfCvln(n, d, config.cvlnLayers(), config.batchNorm()));
         projection = addChildBlock(PROJECTION, new CellFreeProjectionCvln(n, d, config.cvlnLayers(), config.batchNorm()));
+        joint = config.jointCvln()
+                ? addChildBlock(JOINT, new CellFreeJointCvln(n, d, config.cvlnLayers(), config.batchNorm())) : null;
         criticEncoder = new CellFreeEncoder(config.critic(), n);
         criticHead = new CriticHead(d);
         critic = addChildBlock("critic", new CriticBlock(criticEncoder, criticHead));
@@ -70,7 +74,7 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
 
     @Override
     public List<String> cvlnNames() {
-        return List.of(RZF, PROJECTION);
+        return joint == null ? List.of(RZF, PROJECTION) : List.of(RZF, PROJECTION, JOINT);
     }
 
     @Override
@@ -78,8 +82,16 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
         return switch (name) {
             case RZF -> rzf;
             case PROJECTION -> projection;
+            case JOINT -> requireJoint();
             default -> throw unknownCvln(name);
         };
+    }
+
+    private CellFreeJointCvln requireJoint() {
+        if (joint == null) {
+            throw unknownCvln(JOINT);
+        }
+        return joint;
     }
 
     @Override
@@ -89,6 +101,7 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
         return switch (cvln) {
             case RZF -> rzf.beamform(ps, f, served, training);
             case PROJECTION -> projection.beamform(ps, f, served, training);
+            case JOINT -> requireJoint().beamform(ps, f, served, training);
             default -> throw unknownCvln(cvln);
         };
     }

@@ -16,9 +16,10 @@ import org.alloc4j.envs.Check;
  * @param glimpseHeads    heads of the movable-antenna glimpse (8)
  * @param cellFreeContext {@code dynamic} (default, cached encoder outputs) or {@code gnn} (the paper's)
  * @param contextLayers   layers of the paper's context GNN (2)
+ * @param jointCvln       cell-free: also build {@code cvln-joint}, the joint-transmission structured CVLN
  */
 public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int criticLayers, boolean batchNorm,
-                          double clip, int glimpseHeads, String cellFreeContext, int contextLayers) {
+                          double clip, int glimpseHeads, String cellFreeContext, int contextLayers, boolean jointCvln) {
     public ModelConfig {
         Check.intIn("model", "width", width, 1, 4096);
         Check.intIn("model", "encoderLayers", encoderLayers, 0, 32);
@@ -28,7 +29,7 @@ public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int crit
     }
 
     public static ModelConfig defaults() {
-        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2);
+        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false);
     }
 
     public EncoderConfig encoder() {

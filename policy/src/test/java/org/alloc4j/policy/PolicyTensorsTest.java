@@ -83,8 +83,10 @@ class PolicyTensorsTest {
     void continuousNetworksMeetThePowerBudgetsAndStayOffUnservedLinks() {
         List<CellFreeInstance> batch = PolicyTestSupport.instances(cellFree, 16, 3L);
         List<Support> supports = PolicyTestSupport.randomSupports(cellFree, batch, 3L);
-        try (Policy<CellFreeInstance> p = Policy.initialise(cellFree, PolicyTestSupport.small(), 3L);
+        ModelConfig withJoint = new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true);
+        try (Policy<CellFreeInstance> p = Policy.initialise(cellFree, withJoint, 3L);
              NDManager m = p.manager().newSubManager()) {
+            assertThat(p.networks().cvlnNames()).contains(CellFreeNetworks.JOINT);
             Features f = p.networks().featurize(m, batch);
             for (String cvln : p.networks().cvlnNames()) {
                 Beams b = p.networks().beamform(new ParameterStore(m, false), cvln, f, supports, false);
@@ -176,9 +178,9 @@ class PolicyTensorsTest {
 
     @Test
     void gradientsReachEveryTrainableParameter() {
-        assertEveryParameterLearns(cellFree, PolicyTestSupport.small(), List.of());
+        assertEveryParameterLearns(cellFree, new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true), List.of());
         assertEveryParameterLearns(CellFreeEnv.preset(CellFreeConfig.TINY),
-                new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1), List.of());
+                new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1, false), List.of());
         assertEveryParameterLearns(movable, PolicyTestSupport.small(), List.of());
     }
 
@@ -215,7 +217,7 @@ class PolicyTensorsTest {
     @Test
     void backPropagationMatchesFiniteDifferencesOnATinyNetwork() {
         CellFreeEnv tiny = CellFreeEnv.preset(CellFreeConfig.TINY);
-        ModelConfig config = new ModelConfig(8, 1, 1, 1, false, 10, 4, "dynamic", 1);
+        ModelConfig config = new ModelConfig(8, 1, 1, 1, false, 10, 4, "dynamic", 1, false);
         try (Policy<CellFreeInstance> p = Policy.initialise(tiny, config, 8L)) {
             List<CellFreeInstance> batch = PolicyTestSupport.instances(tiny, 4, 8L);
             List<Support> supports = PolicyTestSupport.randomSupports(tiny, batch, 8L);
@@ -313,7 +315,7 @@ class PolicyTensorsTest {
             p.save(file);
             var sections = ModelCheckpoint.readSections(file);
             try (Policy<CellFreeInstance> other = Policy.initialise(cellFree,
-                    new ModelConfig(32, 2, 1, 1, false, 10, 4, "dynamic", 1), 1L)) {
+                    new ModelConfig(32, 2, 1, 1, false, 10, 4, "dynamic", 1, false), 1L)) {
                 assertThatThrownBy(() -> ModelCheckpoint.loadInto(sections, other.networks(), other.manager()))
                         .isInstanceOf(ModelCheckpoint.CheckpointException.class)
                         .hasMessageContaining("model field 'width'").hasMessageContaining("saved 16");

@@ -106,7 +106,7 @@ public final class Benchmark {
                     policy.manager().getManagedArrays().size() - arraysBefore);
 
             if (env instanceof CellFreeEnv) {
-                ModelConfig faithful = new ModelConfig(64, 3, 2, 2, false, 10, 8, "gnn", 2);
+                ModelConfig faithful = new ModelConfig(64, 3, 2, 2, false, 10, 8, "gnn", 2, false);
                 try (Policy<I> paper = Policy.initialise(env, faithful, c.seed())) {
                     Allocator<I> p = LearnedMethods.register(MethodCatalog.classical(env), paper).create(learnedName, ctx);
                     p.allocateAll(instances.subList(0, 100));

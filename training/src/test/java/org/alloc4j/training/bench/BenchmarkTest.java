@@ -1,0 +1,42 @@
+package org.alloc4j.training.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkTest {
+
+    @Test
+    void benchWritesExactlyTheAgreedFieldsWithConsistentRatios(@TempDir Path dir) throws Exception {
+        assertThat(org.alloc4j.training.cli.Main.run("bench", "--env", "cell-free-tiny-v1", "--batch", "20", "--repeats", "2",
+                "--memory-calls", "20", "--out", dir.toString())).isZero();
+        JsonObject b = JsonParser.parseString(Files.readString(dir.resolve("bench.json"))).getAsJsonObject();
+        assertThat(new ArrayList<>(b.keySet())).containsExactly("env", "threads", "learned_ms_batch1",
+                "learned_ms_per_instance_batch1000", "wmmse_ms_per_instance", "speedup_batch1", "speedup_batch1000",
+                "train_instances_per_s", "peak_rss_mb");
+        assertThat(b.get("env").getAsString()).isEqualTo("cell-free-tiny-v1");
+        double wmmse = b.get("wmmse_ms_per_instance").getAsDouble();
+        assertThat(b.get("speedup_batch1").getAsDouble()).isCloseTo(wmmse / b.get("learned_ms_batch1").getAsDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(b.get("speedup_batch1000").getAsDouble()).isCloseTo(
+                wmmse / b.get("learned_ms_per_instance_batch1000").getAsDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(b.get("train_instances_per_s").getAsDouble()).isPositive();
+        assertThat(b.get("peak_rss_mb").getAsDouble()).isPositive();
+        assertThat(Files.readString(dir.resolve("bench-details.json"))).contains("paper_decoder_batch1_ms", "greedy+przf");
+    }
+
+    @Test
+    void latencyStatisticsAreOrderStatistics() {
+        LatencyStats s = LatencyStats.of(new double[] {5, 1, 3, 2, 4});
+        assertThat(s.median()).isEqualTo(3.0);
+        assertThat(s.min()).isEqualTo(1.0);
+        assertThat(s.max()).isEqualTo(5.0);
+        assertThat(s.p99()).isCloseTo(4.96, org.assertj.core.data.Offset.offset(1e-9));
+    }
+}
