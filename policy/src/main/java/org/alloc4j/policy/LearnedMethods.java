@@ -2,6 +2,9 @@ package org.alloc4j.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.alloc4j.decoder.BeamSearch;
+import org.alloc4j.decoder.Sampling;
 import org.alloc4j.baselines.Beamformer;
 import org.alloc4j.baselines.MethodCatalog;
 import org.alloc4j.baselines.SupportSelector;
@@ -9,28 +12,35 @@ import org.alloc4j.envs.Support;
 import org.alloc4j.envs.math.ComplexArray;
 
 /**
- * Plugs a policy into a method catalog: the discrete part {@code learned} (greedy decoding) and the
- * continuous parts {@code cvln}, {@code cvln-rzf} (cell-free) or {@code cvln} (movable antennas), so that
- * {@code learned+cvln-rzf}, {@code learned+wmmse} and {@code greedy+cvln-rzf} all work. Every call is
- * batched over the instances it is given.
+ * Plugs a policy into a method catalog: the discrete parts {@code learned} (greedy decoding),
+ * {@code learned-best16} (16 samples at temperature 1, the best by the default CVLN's rate) and
+ * {@code learned-beam4} (beam search of width 4, the best row by the same rate), and the continuous
+ * parts {@code cvln}, {@code cvln-rzf} (cell-free) or {@code cvln} (movable antennas), so that
+ * {@code learned+cvln-rzf}, {@code learned+wmmse}, {@code greedy+cvln-rzf} and
+ * {@code learned-beam4+wmmse} all work. Every call is batched over the instances it is given.
  */
 public final class LearnedMethods {
     private LearnedMethods() {
     }
 
     public static <I> MethodCatalog<I> register(MethodCatalog<I> catalog, Policy<I> policy) {
-        catalog.registerSelector("learned", ctx -> selector(policy));
+        String scorer = policy.networks().cvlnNames().get(0);
+        catalog.registerSelector("learned", ctx -> selector("learned", policy::decode));
+        catalog.registerSelector("learned-best16", ctx -> selector("learned-best16", batch -> policy.decodeBest(batch,
+                new Sampling(1.0, 16, ctx.rngFor("learned-best16")), scorer)));
+        catalog.registerSelector("learned-beam4", ctx -> selector("learned-beam4",
+                batch -> policy.decodeBest(batch, new BeamSearch(4), scorer)));
         for (String name : policy.networks().cvlnNames()) {
             catalog.registerBeamformer(name, ctx -> beamformer(policy, name));
         }
         return catalog;
     }
 
-    static <I> SupportSelector<I> selector(Policy<I> policy) {
+    static <I> SupportSelector<I> selector(String name, Function<List<I>, List<Support>> decode) {
         return new SupportSelector<>() {
             @Override
             public String name() {
-                return "learned";
+                return name;
             }
 
             @Override
@@ -41,7 +51,7 @@ public final class LearnedMethods {
             @Override
             public List<Choice> selectAll(List<I> instances) {
                 List<Choice> out = new ArrayList<>(instances.size());
-                for (Support s : policy.decode(instances)) {
+                for (Support s : decode.apply(instances)) {
                     out.add(Choice.of(s));
                 }
                 return out;

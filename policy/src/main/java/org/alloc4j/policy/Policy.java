@@ -97,6 +97,33 @@ public final class Policy<I> implements AutoCloseable {
         return out;
     }
 
+    /**
+     * For strategies with several rows per instance (best-of-S sampling, beam search): the row whose
+     * support set gives the highest sum rate with the continuous network {@code cvln}.
+     */
+    public List<Support> decodeBest(List<I> instances, DecodingStrategy strategy, String cvln) {
+        int rows = strategy.rowsPerInstance();
+        List<Support> all = decodeAll(instances, strategy);
+        List<I> repeated = new ArrayList<>(all.size());
+        for (I inst : instances) {
+            for (int r = 0; r < rows; r++) {
+                repeated.add(inst);
+            }
+        }
+        double[] rates = tensorSumRates(cvln, repeated, all);
+        List<Support> out = new ArrayList<>(instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            int best = i * rows;
+            for (int r = i * rows + 1; r < (i + 1) * rows; r++) {
+                if (rates[r] > rates[best]) {
+                    best = r;
+                }
+            }
+            out.add(all.get(best));
+        }
+        return out;
+    }
+
     /** Every row's support set, instance-major. */
     public List<Support> decodeAll(List<I> instances, DecodingStrategy strategy) {
         try (NDManager sub = manager.newSubManager()) {

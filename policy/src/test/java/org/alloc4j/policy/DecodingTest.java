@@ -246,4 +246,34 @@ class DecodingTest {
             }
         }
     }
+
+    @Test
+    void bestOfSamplesAndBeamSearchReturnTheirHighestRateRow() {
+        CellFreeEnv tiny = CellFreeEnv.preset(CellFreeConfig.TINY);
+        List<CellFreeInstance> batch = PolicyTestSupport.instances(tiny, 12, 9L);
+        try (Policy<CellFreeInstance> p = Policy.initialise(tiny, PolicyTestSupport.small(), 9L)) {
+            for (DecodingStrategy s : List.of(new BeamSearch(4),
+                    new Sampling(1.0, 8, RandomSource.XO_RO_SHI_RO_128_PP.create(9L)))) {
+                List<Support> best = p.decodeBest(batch, s, CellFreeNetworks.RZF);
+                double[] bestRates = p.tensorSumRates(CellFreeNetworks.RZF, batch, best);
+                for (int i = 0; i < batch.size(); i++) {
+                    assertThat(tiny.checker().checkSupport(batch.get(i), best.get(i)).feasible()).isTrue();
+                }
+                DecodingStrategy again = s instanceof BeamSearch ? new BeamSearch(4)
+                        : new Sampling(1.0, 8, RandomSource.XO_RO_SHI_RO_128_PP.create(9L));
+                List<Support> rows = p.decodeAll(batch, again);
+                List<CellFreeInstance> repeated = new ArrayList<>();
+                for (CellFreeInstance inst : batch) {
+                    for (int r = 0; r < s.rowsPerInstance(); r++) {
+                        repeated.add(inst);
+                    }
+                }
+                double[] rowRates = p.tensorSumRates(CellFreeNetworks.RZF, repeated, rows);
+                for (int r = 0; r < rows.size(); r++) {
+                    assertThat(bestRates[r / s.rowsPerInstance()]).as(s.name() + " row " + r)
+                            .isGreaterThanOrEqualTo(rowRates[r] - 1e-9);
+                }
+            }
+        }
+    }
 }
