@@ -155,10 +155,13 @@ public final class ModelCheckpoint {
         }
         JsonObject sm = saved.getAsJsonObject("model");
         JsonObject em = expected.getAsJsonObject("model");
+        Map<String, String> defaults = ConfigRecords.toMap(ModelConfig.defaults());
         for (String key : em.keySet()) {
-            if (!em.get(key).equals(sm.get(key))) {
+            // a field added after the checkpoint was written has its default value there
+            String savedValue = sm.has(key) ? sm.get(key).getAsString() : defaults.get(key);
+            if (!em.get(key).getAsString().equals(savedValue)) {
                 throw new CheckpointException("checkpoint architecture differs in model field '" + key + "': saved "
-                        + (sm.has(key) ? sm.get(key).getAsString() : "nothing") + ", this model " + em.get(key).getAsString());
+                        + savedValue + ", this model " + em.get(key).getAsString());
             }
         }
         String antennas = "antennasPerAp";

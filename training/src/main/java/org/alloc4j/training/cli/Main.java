@@ -21,7 +21,8 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Alloc4jCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof org.alloc4j.policy.ModelCheckpoint.CheckpointException) {
                 commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + ex.getMessage()));
                 return 2;
             }
