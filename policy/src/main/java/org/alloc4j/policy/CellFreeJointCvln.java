@@ -77,7 +77,7 @@ public final class CellFreeJointCvln extends NetworkBlock {
         NDArray vi = v[1].squeeze(3);
         NDArray norm2 = vr.square().add(vi.square()).sum(new int[] {2});                          // (B, K)
         NDArray ones = Tensors.scalar(norm2, 1.0).broadcast(norm2.getShape());
-        NDArray amp = ai.djl.ndarray.NDArrays.where(userServed, p.div(norm2.add(Tensors.scalar(norm2, 1e-300))), ones).sqrt()
+        NDArray amp = ai.djl.ndarray.NDArrays.where(userServed, p.div(norm2.add(Tensors.scalar(norm2, 1e-30))), ones).sqrt()
                 .mul(userServed.toType(DataType.FLOAT64, false)).expandDims(2);                  // (B, K, 1)
         NDArray wr = vr.mul(amp).reshape(b, k, m, n).transpose(0, 2, 1, 3);                       // (B, M, K, N)
         NDArray wi = vi.mul(amp).reshape(b, k, m, n).transpose(0, 2, 1, 3);

@@ -335,4 +335,36 @@ class PolicyTensorsTest {
         assertThatThrownBy(() -> Policy.load(cellFree, flipped)).isInstanceOf(ModelCheckpoint.CheckpointException.class)
                 .hasMessageContaining("corrupted");
     }
+
+    @Test
+    void everyContinuousNetworkHasFiniteGradientsWhenSomeUsersAndApsAreUnserved() {
+        ModelConfig withJoint = new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true);
+        List<CellFreeInstance> batch = PolicyTestSupport.instances(cellFree, 6, 12L);
+        // UE 5 and AP 7 unserved everywhere, and one set empty
+        List<Support> supports = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            supports.add(i == 0 ? Support.empty() : Support.of(cellFree.link(0, 0), cellFree.link(1, 0), cellFree.link(2, 1),
+                    cellFree.link(3, 2), cellFree.link(4, 3), cellFree.link(5, 4)));
+        }
+        try (Policy<CellFreeInstance> p = Policy.initialise(cellFree, withJoint, 12L)) {
+            for (String cvln : p.networks().cvlnNames()) {
+                try (NDManager m = p.manager().newSubManager()) {
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        Features f = p.networks().featurize(m, batch);
+                        ParameterStore ps = new ParameterStore(m, false);
+                        c.backward(p.networks().sumRate(f, supports, p.networks().beamform(ps, cvln, f, supports, true))
+                                .mean().neg());
+                    }
+                    for (Parameter param : p.networks().cvlnParameters(cvln)) {
+                        try (NDArray g = param.getArray().getGradient()) {
+                            for (float v : g.toFloatArray()) {
+                                assertThat(Float.isFinite(v)).as("%s gradient of %s", cvln, param.getName()).isTrue();
+                            }
+                            g.subi(g);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
