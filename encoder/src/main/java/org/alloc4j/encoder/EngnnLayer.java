@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 
 /**
  * One edge–node GNN layer (SPEC §4.1) on a complete bipartite graph of M transmitters and K receivers,
@@ -55,16 +56,15 @@ public final class EngnnLayer extends NetworkBlock {
         NDArray e = g.edges();
         long m = e.getShape().get(1);
         long k = e.getShape().get(2);
-        NDArray rB = r.expandDims(1).broadcast(e.getShape());                      // (B, M, K, d)
-        NDArray tB = t.expandDims(2).broadcast(e.getShape());                      // (B, M, K, d)
         NDArray t2 = t;
         if (phi1 != null) {
-            NDArray toTx = phi2.apply(ps, NDArrays.concat(new NDList(rB, e), -1), training).mean(new int[] {2});
+            // node terms enter the first layer once per node, then broadcast over the edges
+            NDArray toTx = phi2.applyConcat(ps, List.of(r.expandDims(1), e), training).mean(new int[] {2});
             t2 = phi1.apply(ps, NDArrays.concat(new NDList(t, toTx), -1), training);               // (B, M, d)
         }
         NDArray r2 = r;
         if (phi3 != null) {
-            NDArray toRx = phi4.apply(ps, NDArrays.concat(new NDList(tB, e), -1), training).mean(new int[] {1});
+            NDArray toRx = phi4.applyConcat(ps, List.of(t.expandDims(2), e), training).mean(new int[] {1});
             r2 = phi3.apply(ps, NDArrays.concat(new NDList(r, toRx), -1), training);               // (B, K, d)
         }
         if (outputs != Outputs.ALL) {
@@ -74,8 +74,7 @@ public final class EngnnLayer extends NetworkBlock {
         NDArray sameTx = a6.sum(new int[] {2}, true).sub(a6).mul(Tensors.scalar(a6, 1.0 / Math.max(k - 1, 1)));
         NDArray a7 = phi7.apply(ps, e, training);
         NDArray sameRx = a7.sum(new int[] {1}, true).sub(a7).mul(Tensors.scalar(a7, 1.0 / Math.max(m - 1, 1)));
-        NDArray e2 = phi5.apply(ps, NDArrays.concat(new NDList(e, sameTx, sameRx, t2.expandDims(2).broadcast(e.getShape()),
-                r2.expandDims(1).broadcast(e.getShape())), -1), training);
+        NDArray e2 = phi5.applyConcat(ps, List.of(e, sameTx, sameRx, t2.expandDims(2), r2.expandDims(1)), training);
         return new GraphState(t2, r2, e2);
     }
 }

@@ -61,6 +61,49 @@ public final class Mlp extends AbstractBlock {
         return out;
     }
 
+    /**
+     * Applies the MLP to the concatenation of {@code parts} along the last axis without building it:
+     * the first layer is Σ_i part_i·W_iᵀ + b with W_i the matching columns of its weight, so parts that
+     * broadcast — node features (B, M, 1, d) beside edge features (B, M, K, d) — are multiplied once per
+     * node instead of once per edge. Same function and parameters as {@link #apply} on the
+     * concatenation.
+     */
+    public NDArray applyConcat(ParameterStore ps, java.util.List<NDArray> parts, boolean training) {
+        ai.djl.nn.Parameter w = first.getParameters().get("weight");
+        ai.djl.nn.Parameter b = first.getParameters().get("bias");
+        NDArray weight = ps.getValue(w, parts.get(0).getDevice(), training);                     // (hidden, in)
+        NDArray pre = null;
+        long offset = 0;
+        for (NDArray part : parts) {
+            long width = part.getShape().get(part.getShape().dimension() - 1);
+            NDArray slice = weight.get(":, " + offset + ":" + (offset + width));
+            slice.attach(part.getManager()); // a view of the parameter would otherwise stay in the model's manager
+            NDArray term = part.matMul(slice.transpose());
+            pre = pre == null ? term : pre.add(term);
+            offset += width;
+        }
+        if (offset != in) {
+            throw new IllegalArgumentException("parts have " + offset + " features in total, the MLP takes " + in);
+        }
+        pre = pre.add(ps.getValue(b, pre.getDevice(), training));
+        Shape shape = pre.getShape();
+        NDArray h = pre.reshape(-1, hidden);
+        if (firstNorm != null) {
+            h = firstNorm.forward(ps, new NDList(h), training).singletonOrThrow();
+        }
+        h = Activation.relu(h);
+        h = second.forward(ps, new NDList(h), training).singletonOrThrow();
+        if (secondNorm != null) {
+            h = secondNorm.forward(ps, new NDList(h), training).singletonOrThrow();
+        }
+        if (finalRelu) {
+            h = Activation.relu(h);
+        }
+        long[] dims = shape.getShape();
+        dims[dims.length - 1] = out;
+        return h.reshape(new Shape(dims));
+    }
+
     /** Applies the MLP to {@code x} of shape (…, in). */
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
         return forward(ps, new NDList(x), training).singletonOrThrow();

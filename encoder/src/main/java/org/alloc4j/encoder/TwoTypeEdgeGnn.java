@@ -67,10 +67,9 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
                     maskedMean(m[3].apply(ps, e, training), other, 1)), 2);
             a = m[4].apply(ps, aIn, training);
             u = m[5].apply(ps, uIn, training);
-            NDArray in = NDArrays.concat(new NDList(e, a.expandDims(2).broadcast(e.getShape()),
-                    u.expandDims(1).broadcast(e.getShape())), 3);
-            NDArray otherEdges = m[7] == null ? e : m[7].apply(ps, in, training);
-            e = m[6].apply(ps, in, training).mul(chosen).add(otherEdges.mul(other));
+            List<NDArray> in = List.of(e, a.expandDims(2), u.expandDims(1));
+            NDArray otherEdges = m[7] == null ? e : m[7].applyConcat(ps, in, training);
+            e = m[6].applyConcat(ps, in, training).mul(chosen).add(otherEdges.mul(other));
         }
         return new GraphState(a, u, e);
     }

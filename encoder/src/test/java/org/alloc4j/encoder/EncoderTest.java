@@ -159,4 +159,25 @@ class EncoderTest {
             return grads.toArray(new float[0][]);
         }
     }
+
+    @Test
+    void mlpOnBroadcastPartsEqualsTheMlpOnTheirConcatenation() {
+        try (NDManager m = manager.newSubManager()) {
+            Mlp mlp = new Mlp(3 * 8, 16, 8, false);
+            mlp.initialize(m, DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 24));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray edges = m.randomNormal(new ai.djl.ndarray.types.Shape(2, 3, 4, 8));
+            NDArray tx = m.randomNormal(new ai.djl.ndarray.types.Shape(2, 3, 1, 8));
+            NDArray rx = m.randomNormal(new ai.djl.ndarray.types.Shape(2, 1, 4, 8));
+            NDArray split = mlp.applyConcat(ps, List.of(edges, tx, rx), false);
+            NDArray full = mlp.apply(ps, ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(edges,
+                    tx.broadcast(edges.getShape()), rx.broadcast(edges.getShape())), -1), false);
+            float[] a = split.toFloatArray();
+            float[] b = full.toFloatArray();
+            assertThat(a).hasSameSizeAs(b);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(a[i]).isCloseTo(b[i], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+    }
 }
