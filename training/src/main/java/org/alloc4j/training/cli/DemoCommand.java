@@ -29,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--epochs", description = "Training epochs of 25 steps (default: ${DEFAULT-VALUE}).")
-    int epochs = 10;
+    int epochs = 20;
 
     @Option(names = "--instances", description = "Test instances per power level (default: ${DEFAULT-VALUE}).")
     int instances = 100;
@@ -43,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
         f.put("batchSize", "128");
         f.put("powerMinDbm", "0");
         f.put("powerMaxDbm", "30");
-        f.put("learningRateDvln", "1e-3");
+        f.put("learningRateDvln", "3e-4");
         f.put("learningRateCvln", "1e-3");
         f.put("learningRateCritic", "1e-3");
         return TrainingConfig.defaults(ENV).with(f);
