@@ -232,6 +232,7 @@ public final class TrainingRun {
         a.setMarker(SeriesMarkers.DIAMOND);
         a.setYAxisGroup(1);
         chart.setYAxisGroupTitle(1, "association rate");
+        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         AtomicFiles.write(dir.resolve("training-curves.png"), out -> BitmapEncoder.saveBitmap(chart, out,
                 BitmapEncoder.BitmapFormat.PNG));
     }
