@@ -109,7 +109,7 @@ public final class Benchmark {
                 ModelConfig faithful = new ModelConfig(64, 3, 2, 2, false, 10, 8, "gnn", 2, false);
                 try (Policy<I> paper = Policy.initialise(env, faithful, c.seed())) {
                     Allocator<I> p = LearnedMethods.register(MethodCatalog.classical(env), paper).create(learnedName, ctx);
-                    p.allocateAll(instances.subList(0, 100));
+                    p.allocateAll(instances.subList(0, Math.min(100, instances.size())));
                     LatencyStats p1 = batchOne(p, instances, Math.min(50, c.latencyInstances()));
                     LatencyStats pn = throughput(p, instances, 1);
                     details.put("paper_decoder_batch1_ms", p1);

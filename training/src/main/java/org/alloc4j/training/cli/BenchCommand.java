@@ -47,6 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requireAtLeast("--batch", batch, 1);
+        requireAtLeast("--repeats", repeats, 1);
+        requireAtLeast("--memory-calls", memoryCalls, 0);
         Environment<?> env = EnvironmentRegistry.load().create(envId);
         Path file = policy == null ? null : Files.isDirectory(policy) ? policy.resolve(LearnedPolicies.BEST) : policy;
         Benchmark.Config c = new Benchmark.Config(envId, powerDbm, seed, batch, 200, repeats, 200, 5, memoryCalls);
@@ -68,5 +71,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("\nwrote " + out.resolve("bench.json") + " and bench-details.json");
         return 0;
+    }
+
+    private static void requireAtLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " = " + value + " is outside the allowed range [" + min + ", "
+                    + Integer.MAX_VALUE + "]");
+        }
     }
 }
