@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.alloc4j.encoder.Encoding;
+import org.alloc4j.encoder.HostMlp;
 import org.alloc4j.encoder.LinearLayer;
 import org.alloc4j.encoder.Mlp;
 import org.alloc4j.encoder.NetworkBlock;
@@ -26,7 +27,7 @@ import org.alloc4j.encoder.TrainableVector;
  * </ul>
  * Per-step cost O(R·N·d) element-wise work plus one (R, d)×(d, d) product.
  */
-public final class CellFreeDynamicContext extends NetworkBlock implements ContextNetwork {
+public final class CellFreeDynamicContext extends NetworkBlock implements ContextNetwork, HostDecodable {
     private final int width;
     private final LinearLayer keyWeight;
     private final LinearLayer apWeight;
@@ -51,6 +52,110 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
     @Override
     public DecoderContext start(ParameterStore ps, Encoding encoding, int rowsPerInstance, boolean training) {
         return new State(ps, encoding, rowsPerInstance, training);
+    }
+
+    @Override
+    public HostContext startOnHost(ParameterStore ps, Encoding encoding) {
+        return new HostState(ps, encoding);
+    }
+
+    /**
+     * The same context on the host. The AP and UE terms of the keys are linear in the sums of chosen
+     * embeddings, so they are kept as sums of the chosen candidates' projections r·W_A and r·W_U,
+     * computed for every candidate once as tensors: a step then costs one query MLP and N dot products.
+     */
+    private final class HostState implements HostContext {
+        private final int aps;
+        private final int users;
+        private final int n;
+        private final float[] cand;      // (R, N, 4d): r, r·W_K, r·W_A, r·W_U
+        private final float[] graph;     // (R, d)
+        private final float[][] sum;     // R × (d)
+        private final int[] count;       // (R)
+        private final float[][] last;    // R × (d)
+        private final float[][] apKeys;  // R × (M·d): Σ r·W_A over the AP's chosen links
+        private final float[][] userKeys; // R × (K·d)
+        private final HostMlp mlp;
+        private final float[] queryW;    // (d, d)
+        private final float[] x;
+        private final float[] scratch;
+        private final float[] h;
+
+        HostState(ParameterStore ps, Encoding enc) {
+            aps = (int) enc.graph().edges().getShape().get(1);
+            users = (int) enc.graph().edges().getShape().get(2);
+            n = aps * users;
+            NDArray c = enc.candidates();
+            int rows = (int) c.getShape().get(0);
+            cand = NDArrays.concat(new NDList(c, keyWeight.apply(ps, c, false), apWeight.apply(ps, c, false),
+                    userWeight.apply(ps, c, false)), 2).toFloatArray();
+            graph = graphWeight.apply(ps, NDArrays.concat(new NDList(c.mean(new int[] {1}),
+                    enc.graph().tx().mean(new int[] {1}), enc.graph().rx().mean(new int[] {1})), 1), false).toFloatArray();
+            mlp = queryMlp.onHost(ps, c.getDevice());
+            queryW = queryWeight.hostWeight(ps, c.getDevice());
+            float[] first = firstLast.onHost(ps, c.getDevice());
+            sum = new float[rows][width];
+            count = new int[rows];
+            last = new float[rows][];
+            apKeys = new float[rows][aps * width];
+            userKeys = new float[rows][users * width];
+            for (int r = 0; r < rows; r++) {
+                last[r] = first.clone();
+            }
+            x = new float[3 * width + 1];
+            scratch = new float[mlp.hiddenWidth()];
+            h = new float[width];
+        }
+
+        @Override
+        public float[] scores(int row, float[] out) {
+            float denominator = Math.max(count[row], 1);
+            System.arraycopy(graph, row * width, x, 0, width);
+            for (int j = 0; j < width; j++) {
+                x[width + j] = sum[row][j] / denominator;
+            }
+            System.arraycopy(last[row], 0, x, 2 * width, width);
+            x[3 * width] = count[row] * (1f / n);
+            mlp.apply(x, scratch, h);
+            float[] q = new float[width];
+            for (int i = 0; i < width; i++) {
+                float hi = h[i];
+                for (int j = 0; j < width; j++) {
+                    q[j] += hi * queryW[i * width + j];
+                }
+            }
+            float[] ap = apKeys[row];
+            float[] ue = userKeys[row];
+            int stride = 4 * width;
+            for (int c = 0; c < n; c++) {
+                int base = (row * n + c) * stride + width;
+                int a = (c / users) * width;
+                int u = (c % users) * width;
+                float s = 0;
+                for (int j = 0; j < width; j++) {
+                    s += (cand[base + j] + ap[a + j] + ue[u + j]) * q[j];
+                }
+                out[c] = s;
+            }
+            return q;
+        }
+
+        @Override
+        public void advance(int row, int action) {
+            int at = (row * n + action) * 4 * width;
+            float[] ap = apKeys[row];
+            float[] ue = userKeys[row];
+            int a = (action / users) * width;
+            int u = (action % users) * width;
+            for (int j = 0; j < width; j++) {
+                float e = cand[at + j];
+                sum[row][j] += e;
+                last[row][j] = e;
+                ap[a + j] += cand[at + 2 * width + j];
+                ue[u + j] += cand[at + 3 * width + j];
+            }
+            count[row]++;
+        }
     }
 
     private final class State implements DecoderContext {

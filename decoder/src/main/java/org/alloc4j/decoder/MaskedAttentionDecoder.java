@@ -76,6 +76,10 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
     /** As {@link #decode(ParameterStore, Environment, Encoding, List, DecodingStrategy, boolean)}, with an observer. */
     public DecodeResult decode(ParameterStore ps, Environment<?> env, Encoding encoding, List<DecodingState> states,
                                DecodingStrategy strategy, boolean training, StepObserver observer) {
+        if (!training && observer == null && strategy instanceof Greedy g && g.allowsHost()
+                && context instanceof HostDecodable host) {
+            return decodeOnHost(ps, env, encoding, states, host);
+        }
         int rows = states.size();
         int n = env.candidateCount();
         NDManager manager = encoding.candidates().getManager();
@@ -162,6 +166,85 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
             step++;
         }
         return new DecodeResult(current, logLikelihood, entropy, strategy.rowsPerInstance(), step);
+    }
+
+    /**
+     * Greedy decoding with the per-step work on the host ({@link HostDecodable}): the same scores,
+     * clipping, mask and log-softmax as the tensor path, row by row (greedy rows are independent).
+     * Log-likelihood and entropy are returned as constant tensors.
+     */
+    private DecodeResult decodeOnHost(ParameterStore ps, Environment<?> env, Encoding encoding,
+                                      List<DecodingState> states, HostDecodable host) {
+        int rows = states.size();
+        int n = env.candidateCount();
+        NDManager manager = encoding.candidates().getManager();
+        HostDecodable.HostContext ctx = host.startOnHost(ps, encoding);
+        float[] end = endKey == null ? null : endKey.onHost(ps, manager.getDevice());
+        double scale = 1.0 / Math.sqrt(width);
+        float[] scores = new float[n];
+        double[] logits = new double[n + 1];
+        boolean[] mask = new boolean[n + 1];
+        float[] logLikelihood = new float[rows];
+        float[] entropy = new float[rows];
+        int maxSteps = 0;
+        for (int r = 0; r < rows; r++) {
+            DecodingState s = states.get(r);
+            int step = 0;
+            while (!s.isDone()) {
+                if (step > env.maxSteps()) {
+                    throw new IllegalStateException("decoding of " + env.id() + " did not finish within maxSteps + 1 = "
+                            + (env.maxSteps() + 1) + " steps");
+                }
+                s.mask(mask);
+                float[] q = ctx.scores(r, scores);
+                float endScore = 0;
+                if (end != null) {
+                    for (int j = 0; j < width; j++) {
+                        endScore += end[j] * q[j];
+                    }
+                }
+                int best = -1;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a <= n; a++) {
+                    if (!mask[a]) {
+                        logits[a] = Double.NEGATIVE_INFINITY;
+                        continue;
+                    }
+                    logits[a] = clip * Math.tanh((a == n ? endScore : scores[a]) * scale);
+                    if (logits[a] > max) {
+                        max = logits[a];
+                        best = a;
+                    }
+                }
+                if (best < 0) {
+                    throw new DeadEndException(env.id(), s.describe());
+                }
+                double z = 0;
+                for (int a = 0; a <= n; a++) {
+                    if (mask[a]) {
+                        z += Math.exp(logits[a] - max);
+                    }
+                }
+                double logZ = max + Math.log(z);
+                double h = 0;
+                for (int a = 0; a <= n; a++) {
+                    if (mask[a]) {
+                        double lp = logits[a] - logZ;
+                        h -= Math.exp(lp) * lp;
+                    }
+                }
+                logLikelihood[r] += (float) (logits[best] - logZ);
+                entropy[r] += (float) h;
+                s.step(best);
+                if (best < n) {
+                    ctx.advance(r, best);
+                }
+                step++;
+            }
+            maxSteps = Math.max(maxSteps, step);
+        }
+        return new DecodeResult(new ArrayList<>(states), manager.create(logLikelihood), manager.create(entropy), 1,
+                maxSteps);
     }
 
     public int width() {

@@ -44,6 +44,11 @@ public final class LinearLayer extends NetworkBlock {
         return y;
     }
 
+    /** The weight W on the host, (in, out) row-major: y_j = Σ_i x_i·W[i·out + j]. */
+    public float[] hostWeight(ParameterStore ps, ai.djl.Device device) {
+        return ps.getValue(weight, device, false).toFloatArray();
+    }
+
     /** The bias parameter, for output layers that need a chosen starting value. */
     public Parameter biasParameter() {
         return bias;

@@ -104,6 +104,19 @@ public final class Mlp extends AbstractBlock {
         return h.reshape(new Shape(dims));
     }
 
+    /** A host copy of the current parameters (see {@link HostMlp}); fails with batch normalisation. */
+    public HostMlp onHost(ParameterStore ps, ai.djl.Device device) {
+        if (firstNorm != null) {
+            throw new UnsupportedOperationException("host evaluation of an MLP with batch normalisation");
+        }
+        return new HostMlp(host(ps, first, "weight", device), host(ps, first, "bias", device),
+                host(ps, second, "weight", device), host(ps, second, "bias", device), in, hidden, out, finalRelu);
+    }
+
+    private static float[] host(ParameterStore ps, Linear layer, String name, ai.djl.Device device) {
+        return ps.getValue(layer.getParameters().get(name), device, false).toFloatArray();
+    }
+
     /** Applies the MLP to {@code x} of shape (…, in). */
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
         return forward(ps, new NDList(x), training).singletonOrThrow();

@@ -25,4 +25,9 @@ public final class TrainableVector extends NetworkBlock {
         v.attach(into);
         return v;
     }
+
+    /** The vector on the host, (d). */
+    public float[] onHost(ParameterStore ps, ai.djl.Device device) {
+        return ps.getValue(value, device, false).toFloatArray();
+    }
 }

@@ -1,0 +1,36 @@
+package org.alloc4j.decoder;
+
+import ai.djl.training.ParameterStore;
+import org.alloc4j.encoder.Encoding;
+
+/**
+ * A context network whose per-step work can also run on the host, in plain Java, once the encoder
+ * and every step-independent projection have run as tensors. Greedy inference then costs one host
+ * copy per batch instead of some seventy native calls per step (which dominate at batch 1); training
+ * and every other strategy keep the tensor path, which carries gradients. Both paths compute the same
+ * function: {@code HostDecodingTest} decodes with both and compares.
+ */
+public interface HostDecodable {
+
+    /**
+     * Runs the step-independent part for B rows (one per instance) and copies it to the host.
+     *
+     * @param encoding the encoder's output for B instances
+     */
+    HostContext startOnHost(ParameterStore ps, Encoding encoding);
+
+    /** The per-row state of a context decoded on the host; rows are independent. */
+    interface HostContext {
+
+        /**
+         * The raw compatibilities q_tᵀk_n (before the 1/√d scaling, the tanh clipping and the mask) of
+         * the N candidates of row {@code row} in its current state, written to {@code out[0..N-1]}.
+         *
+         * @return the query q_t, (d), for the END key
+         */
+        float[] scores(int row, float[] out);
+
+        /** Follows action {@code action} (a candidate index; END is never passed) in row {@code row}. */
+        void advance(int row, int action);
+    }
+}

@@ -1,0 +1,53 @@
+package org.alloc4j.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.alloc4j.decoder.DecodeResult;
+import org.alloc4j.decoder.Greedy;
+import org.alloc4j.encoder.Features;
+import org.alloc4j.envs.cellfree.CellFreeConfig;
+import org.alloc4j.envs.cellfree.CellFreeEnv;
+import org.alloc4j.envs.cellfree.CellFreeInstance;
+import org.alloc4j.envs.testing.Fixtures;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+/** Greedy decoding on the host computes the same function as the lock-step tensor decoder. */
+class HostDecodingTest {
+
+    @Test
+    void hostAndTensorGreedyDecodingAgreeOnSetsAndLikelihoods() {
+        for (String preset : List.of(CellFreeConfig.TINY, CellFreeConfig.DEFAULT, CellFreeConfig.LARGE)) {
+            CellFreeEnv env = CellFreeEnv.preset(preset);
+            List<CellFreeInstance> instances = new ArrayList<>(PolicyTestSupport.instances(env, 150, 11L));
+            for (int i = 0; i < 30; i++) {
+                instances.add(Fixtures.withIdenticalUsers(instances.get(i), 0, 1));
+            }
+            for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
+                try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 5L);
+                     NDManager sub = p.manager().newSubManager()) {
+                    ParameterStore ps = new ParameterStore(sub, false);
+                    Features f = p.networks().featurize(sub, instances);
+                    DecodeResult host = p.networks().decode(ps, f, instances, new Greedy(), false);
+                    DecodeResult device = p.networks().decode(ps, f, instances, Greedy.onDevice(), false);
+                    float[] llHost = host.logLikelihood().toFloatArray();
+                    float[] llDevice = device.logLikelihood().toFloatArray();
+                    float[] hHost = host.entropy().toFloatArray();
+                    float[] hDevice = device.entropy().toFloatArray();
+                    for (int r = 0; r < instances.size(); r++) {
+                        assertThat(host.support(r)).as("%s row %d", preset, r).isEqualTo(device.support(r));
+                        assertThat(llHost[r]).as("log-likelihood, %s row %d", preset, r)
+                                .isCloseTo(llDevice[r], Offset.offset(1e-3f * (1 + Math.abs(llDevice[r]))));
+                        assertThat(hHost[r]).as("entropy, %s row %d", preset, r)
+                                .isCloseTo(hDevice[r], Offset.offset(1e-3f * (1 + Math.abs(hDevice[r]))));
+                    }
+                    assertThat(host.steps()).isEqualTo(device.steps());
+                }
+            }
+        }
+    }
+}
