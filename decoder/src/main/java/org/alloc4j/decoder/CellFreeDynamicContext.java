@@ -215,6 +215,13 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         }
 
         @Override
+        public NDList carried() {
+            NDList out = chosen.carried();
+            out.addAll(new NDList(baseKeys, graph, apSum, userSum));
+            return out;
+        }
+
+        @Override
         public void reorder(NDArray parents) {
             chosen.reorder(parents);
             baseKeys = baseKeys.get(parents);

@@ -102,6 +102,11 @@ public final class CellFreeGnnContext extends NetworkBlock implements ContextNet
         }
 
         @Override
+        public NDList carried() {
+            return new NDList(init, keys, chosen);
+        }
+
+        @Override
         public void reorder(NDArray parents) {
             init = init.get(parents);
             keys = keys.get(parents);

@@ -1,6 +1,7 @@
 package org.alloc4j.decoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import org.alloc4j.encoder.Tensors;
 
@@ -55,6 +56,11 @@ final class ChosenEmbeddings {
         count = count.add(flag);
         last = last.add(chosen.sub(last).mul(flag));
         return new Step(oneHot, chosen);
+    }
+
+    /** The arrays kept across steps. */
+    NDList carried() {
+        return new NDList(candidates, sum, count, last);
     }
 
     void reorder(NDArray parents) {

@@ -1,6 +1,7 @@
 package org.alloc4j.decoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 
 /**
  * The per-decoding state of a context network for R rows (instances × tracks): it turns the partial
@@ -32,4 +33,11 @@ public interface DecoderContext {
      * @param parents (R) int64
      */
     void reorder(NDArray parents);
+
+    /**
+     * The arrays this context carries from one step to the next (everything {@link #advance} and
+     * {@link #reorder} replace). Outside training the decoder frees every other array of a step when
+     * the step ends, so memory stays flat however many steps and rows are decoded.
+     */
+    NDList carried();
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -63,7 +64,10 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
         return decode(ps, env, encoding, states, strategy, training, null);
     }
 
-    /** Sees the mask and the masked log-probabilities of every step (tests, diagnostics). */
+    /**
+     * Sees the mask and the masked log-probabilities of every step (tests, diagnostics). The arrays are
+     * valid during the call only: outside training they are freed when the step ends.
+     */
     @FunctionalInterface
     public interface StepObserver {
         /**
@@ -97,75 +101,103 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
         boolean[] row = new boolean[n + 1];
         int step = 0;
         while (true) {
-            boolean anyOpen = false;
-            for (int r = 0; r < rows; r++) {
-                DecodingState s = current.get(r);
-                if (s.isDone()) {
-                    java.util.Arrays.fill(maskHost, r * (n + 1), (r + 1) * (n + 1), false);
-                    maskHost[r * (n + 1) + n] = true;
-                    continue;
+            // outside training every array of a step is freed when it ends, except what is carried on
+            try (NDScope scope = training ? null : new NDScope()) {
+                StepOutcome o = step(ps, env, ctx, strategy, observer, current, maskHost, row, end, scale, clipC,
+                        negInf, zero, step, logLikelihood, entropy);
+                if (o == null) {
+                    break;
                 }
-                anyOpen = true;
-                s.mask(row);
-                boolean any = false;
-                for (boolean b : row) {
-                    any |= b;
-                }
-                if (!any) {
-                    throw new DeadEndException(env.id(), s.describe());
-                }
-                System.arraycopy(row, 0, maskHost, r * (n + 1), n + 1);
-            }
-            if (!anyOpen) {
-                break;
-            }
-            if (step > env.maxSteps() + 1) {
-                throw new IllegalStateException("decoding of " + env.id() + " did not finish within maxSteps + 1 = "
-                        + (env.maxSteps() + 1) + " steps");
-            }
-            NDArray mask = Tensors.bools(manager, maskHost, new Shape(rows, n + 1));
-            NDArray query = ctx.query(mask);                                                    // (R, d)
-            NDArray keys = NDArrays.concat(new NDList(ctx.keys(), end), 1);                     // (R, N+1, d)
-            NDArray compat = keys.batchMatMul(query.expandDims(2)).squeeze(2).mul(scale);       // (R, N+1)
-            NDArray logits = NDArrays.where(mask, compat.tanh().mul(clipC), negInf);
-            NDArray logProbs = logits.logSoftmax(1);
-            if (observer != null) {
-                observer.onStep(step, mask, logProbs);
-            }
-            if (strategy instanceof BeamSearch beam) {
-                beam.observe(current);
-            }
-            Selection sel = strategy.select(logProbs, step);
-            NDArray actions = Tensors.longs(manager, sel.actions(), new Shape(rows));
-            NDArray chosen = logProbs.gather(actions.reshape(rows, 1), 1).squeeze(1);            // (R)
-            // 0·(−∞) would poison the gradient: take the entropy over finite log-probabilities only
-            NDArray safe = NDArrays.where(mask, logProbs, zero);
-            NDArray stepEntropy = NDArrays.where(mask, safe.exp().mul(safe), zero).sum(new int[] {1}).neg();
-            if (sel.parents() != null) {
-                long[] p = new long[rows];
-                List<DecodingState> next = new ArrayList<>(rows);
-                for (int r = 0; r < rows; r++) {
-                    p[r] = sel.parents()[r];
-                    next.add(current.get(sel.parents()[r]).copy());
-                }
-                current = next;
-                NDArray parents = Tensors.longs(manager, p, new Shape(rows));
-                ctx.reorder(parents);
-                logLikelihood = logLikelihood.get(parents);
-                entropy = entropy.get(parents);
-            }
-            for (int r = 0; r < rows; r++) {
-                DecodingState s = current.get(r);
-                if (!s.isDone()) {
-                    s.step((int) sel.actions()[r]);
+                current = o.states();
+                logLikelihood = o.logLikelihood();
+                entropy = o.entropy();
+                if (scope != null) {
+                    NDScope.unregister(ctx.carried());
+                    NDScope.unregister(logLikelihood, entropy);
                 }
             }
-            ctx.advance(actions);
-            logLikelihood = logLikelihood.add(chosen);
-            entropy = entropy.add(stepEntropy);
             step++;
         }
         return new DecodeResult(current, logLikelihood, entropy, strategy.rowsPerInstance(), step);
+    }
+
+    /** What one step leaves for the next. */
+    private record StepOutcome(List<DecodingState> states, NDArray logLikelihood, NDArray entropy) {
+    }
+
+    /** One lock-step decoding step; null when every row has finished. */
+    private StepOutcome step(ParameterStore ps, Environment<?> env, DecoderContext ctx, DecodingStrategy strategy,
+                             StepObserver observer, List<DecodingState> current, boolean[] maskHost, boolean[] row,
+                             NDArray end, NDArray scale, NDArray clipC, NDArray negInf, NDArray zero, int step,
+                             NDArray logLikelihood, NDArray entropy) {
+        int rows = current.size();
+        int n = env.candidateCount();
+        NDManager manager = end.getManager();
+        boolean anyOpen = false;
+        for (int r = 0; r < rows; r++) {
+            DecodingState s = current.get(r);
+            if (s.isDone()) {
+                java.util.Arrays.fill(maskHost, r * (n + 1), (r + 1) * (n + 1), false);
+                maskHost[r * (n + 1) + n] = true;
+                continue;
+            }
+            anyOpen = true;
+            s.mask(row);
+            boolean any = false;
+            for (boolean b : row) {
+                any |= b;
+            }
+            if (!any) {
+                throw new DeadEndException(env.id(), s.describe());
+            }
+            System.arraycopy(row, 0, maskHost, r * (n + 1), n + 1);
+        }
+        if (!anyOpen) {
+            return null;
+        }
+        if (step > env.maxSteps() + 1) {
+            throw new IllegalStateException("decoding of " + env.id() + " did not finish within maxSteps + 1 = "
+                    + (env.maxSteps() + 1) + " steps");
+        }
+        NDArray mask = Tensors.bools(manager, maskHost, new Shape(rows, n + 1));
+        NDArray query = ctx.query(mask);                                                    // (R, d)
+        NDArray keys = NDArrays.concat(new NDList(ctx.keys(), end), 1);                     // (R, N+1, d)
+        NDArray compat = keys.batchMatMul(query.expandDims(2)).squeeze(2).mul(scale);       // (R, N+1)
+        NDArray logits = NDArrays.where(mask, compat.tanh().mul(clipC), negInf);
+        NDArray logProbs = logits.logSoftmax(1);
+        if (observer != null) {
+            observer.onStep(step, mask, logProbs);
+        }
+        if (strategy instanceof BeamSearch beam) {
+            beam.observe(current);
+        }
+        Selection sel = strategy.select(logProbs, step);
+        NDArray actions = Tensors.longs(manager, sel.actions(), new Shape(rows));
+        NDArray chosen = logProbs.gather(actions.reshape(rows, 1), 1).squeeze(1);            // (R)
+        // 0·(−∞) would poison the gradient: take the entropy over finite log-probabilities only
+        NDArray safe = NDArrays.where(mask, logProbs, zero);
+        NDArray stepEntropy = NDArrays.where(mask, safe.exp().mul(safe), zero).sum(new int[] {1}).neg();
+        if (sel.parents() != null) {
+            long[] p = new long[rows];
+            List<DecodingState> next = new ArrayList<>(rows);
+            for (int r = 0; r < rows; r++) {
+                p[r] = sel.parents()[r];
+                next.add(current.get(sel.parents()[r]).copy());
+            }
+            current = next;
+            NDArray parents = Tensors.longs(manager, p, new Shape(rows));
+            ctx.reorder(parents);
+            logLikelihood = logLikelihood.get(parents);
+            entropy = entropy.get(parents);
+        }
+        for (int r = 0; r < rows; r++) {
+            DecodingState s = current.get(r);
+            if (!s.isDone()) {
+                s.step((int) sel.actions()[r]);
+            }
+        }
+        ctx.advance(actions);
+        return new StepOutcome(current, logLikelihood.add(chosen), entropy.add(stepEntropy));
     }
 
     /**

@@ -116,6 +116,13 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
         }
 
         @Override
+        public NDList carried() {
+            NDList out = chosen.carried();
+            out.addAll(new NDList(keys, gKeys, gValues, meanAll));
+            return out;
+        }
+
+        @Override
         public void reorder(NDArray parents) {
             chosen.reorder(parents);
             keys = keys.get(parents);

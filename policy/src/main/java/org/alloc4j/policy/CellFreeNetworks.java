@@ -138,8 +138,8 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
         int k = inst.users();
         int n = inst.antennas();
         int per = m * k * n;
-        double[] re = rowOf(beams.re(), row, per);
-        double[] im = rowOf(beams.im(), row, per);
+        double[] re = beams.rowRe(row, per);
+        double[] im = beams.rowIm(row, per);
         ComplexArray w = ComplexArray.of(re, im, m, k, n);
         for (int a = 0; a < m; a++) {
             double power = 0;
@@ -154,13 +154,5 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
             }
         }
         return w;
-    }
-
-    static double[] rowOf(NDArray a, int row, int per) {
-        double[] all = a.get(row).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
-        if (all.length != per) {
-            throw new IllegalStateException("row has " + all.length + " entries, expected " + per);
-        }
-        return all;
     }
 }

@@ -112,8 +112,7 @@ public final class MovableAntennaNetworks extends PolicyNetworks<MovableAntennaI
     public ComplexArray beamformer(Beams beams, int row, MovableAntennaInstance inst, Support support) {
         int n = support.size();
         int k = inst.users();
-        ComplexArray w = ComplexArray.of(CellFreeNetworks.rowOf(beams.re(), row, n * k),
-                CellFreeNetworks.rowOf(beams.im(), row, n * k), n, k);
+        ComplexArray w = ComplexArray.of(beams.rowRe(row, n * k), beams.rowIm(row, n * k), n, k);
         double power = w.normSquared();
         if (power > inst.powerW()) {
             w.scale(Math.sqrt(inst.powerW() / power));

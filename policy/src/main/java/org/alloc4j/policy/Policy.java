@@ -26,6 +26,11 @@ import org.alloc4j.envs.math.ComplexArray;
  * @param <I> the instance type
  */
 public final class Policy<I> implements AutoCloseable {
+    /**
+     * Instances per native batch at inference: larger batches are split, so memory stays bounded and
+     * tensors stay in cache (measured in BENCHMARKS.md: per-instance time grows at batch 1 000).
+     */
+    public static final int INFERENCE_CHUNK = 128;
     private final NDManager manager;
     private final PolicyNetworks<I> networks;
 
@@ -126,6 +131,14 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Every row's support set, instance-major. */
     public List<Support> decodeAll(List<I> instances, DecodingStrategy strategy) {
+        List<Support> out = new ArrayList<>(instances.size() * strategy.rowsPerInstance());
+        for (int from = 0; from < instances.size(); from += INFERENCE_CHUNK) {
+            out.addAll(decodeChunk(instances.subList(from, Math.min(instances.size(), from + INFERENCE_CHUNK)), strategy));
+        }
+        return out;
+    }
+
+    private List<Support> decodeChunk(List<I> instances, DecodingStrategy strategy) {
         try (NDManager sub = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(sub, false);
             Features f = networks.featurize(sub, instances);
@@ -140,6 +153,15 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Beamformers of a continuous network for given support sets, in the environment's layout. */
     public List<ComplexArray> beamform(String cvln, List<I> instances, List<Support> supports) {
+        List<ComplexArray> out = new ArrayList<>(instances.size());
+        for (int from = 0; from < instances.size(); from += INFERENCE_CHUNK) {
+            int to = Math.min(instances.size(), from + INFERENCE_CHUNK);
+            out.addAll(beamformChunk(cvln, instances.subList(from, to), supports.subList(from, to)));
+        }
+        return out;
+    }
+
+    private List<ComplexArray> beamformChunk(String cvln, List<I> instances, List<Support> supports) {
         try (NDManager sub = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(sub, false);
             Features f = networks.featurize(sub, instances);
@@ -154,6 +176,16 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Sum rates computed on tensors for given support sets and a continuous network (diagnostics). */
     public double[] tensorSumRates(String cvln, List<I> instances, List<Support> supports) {
+        double[] out = new double[instances.size()];
+        for (int from = 0; from < instances.size(); from += INFERENCE_CHUNK) {
+            int to = Math.min(instances.size(), from + INFERENCE_CHUNK);
+            double[] part = tensorSumRatesChunk(cvln, instances.subList(from, to), supports.subList(from, to));
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+        return out;
+    }
+
+    private double[] tensorSumRatesChunk(String cvln, List<I> instances, List<Support> supports) {
         try (NDManager sub = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(sub, false);
             Features f = networks.featurize(sub, instances);
