@@ -131,9 +131,14 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Every row's support set, instance-major. */
     public List<Support> decodeAll(List<I> instances, DecodingStrategy strategy) {
-        List<Support> out = new ArrayList<>(instances.size() * strategy.rowsPerInstance());
-        for (int from = 0; from < instances.size(); from += INFERENCE_CHUNK) {
-            out.addAll(decodeChunk(instances.subList(from, Math.min(instances.size(), from + INFERENCE_CHUNK)), strategy));
+        return inChunks(instances.size(), (from, to) -> decodeChunk(instances.subList(from, to), strategy));
+    }
+
+    /** Concatenates {@code chunk(from, to)} over consecutive ranges of at most {@link #INFERENCE_CHUNK}. */
+    private static <T> List<T> inChunks(int size, java.util.function.BiFunction<Integer, Integer, List<T>> chunk) {
+        List<T> out = new ArrayList<>(size);
+        for (int from = 0; from < size; from += INFERENCE_CHUNK) {
+            out.addAll(chunk.apply(from, Math.min(size, from + INFERENCE_CHUNK)));
         }
         return out;
     }
@@ -153,12 +158,8 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Beamformers of a continuous network for given support sets, in the environment's layout. */
     public List<ComplexArray> beamform(String cvln, List<I> instances, List<Support> supports) {
-        List<ComplexArray> out = new ArrayList<>(instances.size());
-        for (int from = 0; from < instances.size(); from += INFERENCE_CHUNK) {
-            int to = Math.min(instances.size(), from + INFERENCE_CHUNK);
-            out.addAll(beamformChunk(cvln, instances.subList(from, to), supports.subList(from, to)));
-        }
-        return out;
+        return inChunks(instances.size(),
+                (from, to) -> beamformChunk(cvln, instances.subList(from, to), supports.subList(from, to)));
     }
 
     private List<ComplexArray> beamformChunk(String cvln, List<I> instances, List<Support> supports) {
@@ -176,13 +177,9 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Sum rates computed on tensors for given support sets and a continuous network (diagnostics). */
     public double[] tensorSumRates(String cvln, List<I> instances, List<Support> supports) {
-        double[] out = new double[instances.size()];
-        for (int from = 0; from < instances.size(); from += INFERENCE_CHUNK) {
-            int to = Math.min(instances.size(), from + INFERENCE_CHUNK);
-            double[] part = tensorSumRatesChunk(cvln, instances.subList(from, to), supports.subList(from, to));
-            System.arraycopy(part, 0, out, from, part.length);
-        }
-        return out;
+        return inChunks(instances.size(), (from, to) -> java.util.Arrays.stream(
+                tensorSumRatesChunk(cvln, instances.subList(from, to), supports.subList(from, to))).boxed().toList())
+                .stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private double[] tensorSumRatesChunk(String cvln, List<I> instances, List<Support> supports) {

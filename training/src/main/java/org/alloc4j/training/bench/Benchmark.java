@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.alloc4j.baselines.Allocator;
 import org.alloc4j.baselines.MethodCatalog;
+import org.alloc4j.decoder.Greedy;
 import org.alloc4j.envs.Environment;
+import org.alloc4j.envs.Support;
 import org.alloc4j.envs.cellfree.CellFreeEnv;
 import org.alloc4j.policy.LearnedMethods;
 import org.alloc4j.policy.ModelConfig;
@@ -78,6 +80,7 @@ public final class Benchmark {
             LatencyStats batchN = throughput(learned, instances, c.repeats());
             log.printf(Locale.ROOT, "%s: batch 1 median %.3f ms (p99 %.3f), batch %d %.4f ms/instance%n", learnedName,
                     batch1.median(), batch1.p99(), c.batch(), batchN.median());
+            details.put("stages", stages(policy, cvln, instances, c, log));
             details.put("learned_method", learnedName);
             details.put("learned_batch1_ms", batch1);
             details.put("learned_batch_ms_per_instance", batchN);
@@ -153,6 +156,50 @@ public final class Benchmark {
             out.put("details", details);
             return out;
         }
+    }
+
+    /**
+     * Per-stage timers of the learned method: {@code Policy.decode} (featurisation, encoder, greedy
+     * decoding) with the per-step work on the host where the context allows it and on tensors, and
+     * {@code Policy.beamform} (featurisation, CVLN, host copy); at batch 1 (median over up to 100
+     * instances) and per instance over the whole batch (one pass each).
+     */
+    private static <I> Map<String, Object> stages(Policy<I> policy, String cvln, List<I> instances, Config c,
+                                                  PrintStream log) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        int ones = Math.min(100, c.latencyInstances());
+        double[][] one = new double[3][ones];
+        for (int i = 0; i < ones; i++) {
+            List<I> x = List.of(instances.get(i % instances.size()));
+            long t0 = System.nanoTime();
+            List<Support> s = policy.decode(x);
+            long t1 = System.nanoTime();
+            policy.decode(x, Greedy.onDevice());
+            long t2 = System.nanoTime();
+            policy.beamform(cvln, x, s);
+            long t3 = System.nanoTime();
+            one[0][i] = (t1 - t0) / 1e6;
+            one[1][i] = (t2 - t1) / 1e6;
+            one[2][i] = (t3 - t2) / 1e6;
+        }
+        long t0 = System.nanoTime();
+        List<Support> all = policy.decode(instances);
+        long t1 = System.nanoTime();
+        policy.decode(instances, Greedy.onDevice());
+        long t2 = System.nanoTime();
+        policy.beamform(cvln, instances, all);
+        long t3 = System.nanoTime();
+        double n = instances.size();
+        String[] names = {"decode_ms", "decode_on_device_ms", "beamform_ms"};
+        double[] batch = {(t1 - t0) / 1e6 / n, (t2 - t1) / 1e6 / n, (t3 - t2) / 1e6 / n};
+        for (int k = 0; k < 3; k++) {
+            LatencyStats st = LatencyStats.of(one[k]);
+            out.put(names[k] + "_batch1", st);
+            out.put(names[k] + "_per_instance_batch" + instances.size(), batch[k]);
+            log.printf(Locale.ROOT, "stage %-20s batch 1 median %.3f ms, batch %d %.4f ms/instance%n", names[k],
+                    st.median(), instances.size(), batch[k]);
+        }
+        return out;
     }
 
     static List<String> baselineMethods(Environment<?> env) {

@@ -28,7 +28,7 @@ class BenchmarkTest {
                 wmmse / b.get("learned_ms_per_instance_batch1000").getAsDouble(), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(b.get("train_instances_per_s").getAsDouble()).isPositive();
         assertThat(b.get("peak_rss_mb").getAsDouble()).isPositive();
-        assertThat(Files.readString(dir.resolve("bench-details.json"))).contains("paper_decoder_batch1_ms", "greedy+przf");
+        assertThat(Files.readString(dir.resolve("bench-details.json"))).contains("paper_decoder_batch1_ms", "greedy+przf", "decode_on_device_ms_batch1", "beamform_ms_per_instance_batch20");
     }
 
     @Test
