@@ -37,9 +37,10 @@ public final class Benchmark {
      * @param baselineInstances instances per baseline timing (200)
      * @param trainSteps        timed joint training steps of batch 128 (5)
      * @param memoryCalls       batch-1 decode calls of the memory check (10 000), after a fifth as many uncounted ones
+     * @param width             d of a policy initialised from the seed (64; ignored for a checkpoint)
      */
     public record Config(String env, double powerDbm, long seed, int batch, int latencyInstances, int repeats,
-                         int baselineInstances, int trainSteps, int memoryCalls) {
+                         int baselineInstances, int trainSteps, int memoryCalls, int width) {
     }
 
     /** Instances of the paper-decoder throughput measurement. */
@@ -62,7 +63,7 @@ public final class Benchmark {
             throws Exception {
         List<I> instances = TestSet.atPower(env, TestSet.generate(env, c.seed(), c.batch()), c.powerDbm());
         Map<String, Object> details = new LinkedHashMap<>();
-        try (Policy<I> policy = policyFile == null ? Policy.initialise(env, ModelConfig.defaults(), c.seed())
+        try (Policy<I> policy = policyFile == null ? Policy.initialise(env, withWidth(ModelConfig.defaults(), c.width()), c.seed())
                 : Policy.load(env, policyFile)) {
             String cvln = policy.networks().cvlnNames().get(0);
             MethodCatalog<I> catalog = LearnedMethods.register(MethodCatalog.classical(env), policy);
@@ -200,6 +201,11 @@ public final class Benchmark {
                     st.median(), instances.size(), batch[k]);
         }
         return out;
+    }
+
+    private static ModelConfig withWidth(ModelConfig m, int width) {
+        return new ModelConfig(width, m.encoderLayers(), m.cvlnLayers(), m.criticLayers(), m.batchNorm(), m.clip(),
+                m.glimpseHeads(), m.cellFreeContext(), m.contextLayers(), m.jointCvln());
     }
 
     static List<String> baselineMethods(Environment<?> env) {

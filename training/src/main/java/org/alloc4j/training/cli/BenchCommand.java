@@ -42,6 +42,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-calls", description = "Batch-1 decode calls of the memory check (default: ${DEFAULT-VALUE}).")
     int memoryCalls = 10_000;
 
+    @Option(names = "--width", description = "Hidden size d of a policy initialised from --seed (no --policy; "
+            + "default: ${DEFAULT-VALUE}).")
+    int width = 64;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -50,9 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
         requireAtLeast("--batch", batch, 1);
         requireAtLeast("--repeats", repeats, 1);
         requireAtLeast("--memory-calls", memoryCalls, 0);
+        requireAtLeast("--width", width, 1);
         Environment<?> env = EnvironmentRegistry.load().create(envId);
         Path file = policy == null ? null : Files.isDirectory(policy) ? policy.resolve(LearnedPolicies.BEST) : policy;
-        Benchmark.Config c = new Benchmark.Config(envId, powerDbm, seed, batch, 200, repeats, 200, 5, memoryCalls);
+        Benchmark.Config c = new Benchmark.Config(envId, powerDbm, seed, batch, 200, repeats, 200, 5, memoryCalls, width);
         Map<String, Object> all = Benchmark.run(env, c, file, System.out);
         Map<String, Object> main = new LinkedHashMap<>(all);
         Object details = main.remove("details");
@@ -61,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("bench.json"), gson.toJson(ResultWriters.toJson(main)) + "\n");
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("config", Map.of("env", envId, "policy", String.valueOf(policy), "power_dbm", powerDbm, "seed", seed,
-                "batch", batch, "repeats", repeats, "memory_calls", memoryCalls));
+                "batch", batch, "repeats", repeats, "memory_calls", memoryCalls, "width", width));
         d.put("details", details);
         AtomicFiles.writeString(out.resolve("bench-details.json"), gson.toJson(gson.toJsonTree(d)) + "\n");
         System.out.println();
