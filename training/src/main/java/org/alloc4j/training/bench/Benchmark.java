@@ -171,28 +171,13 @@ public final class Benchmark {
         int ones = Math.min(100, c.latencyInstances());
         double[][] one = new double[3][ones];
         for (int i = 0; i < ones; i++) {
-            List<I> x = List.of(instances.get(i % instances.size()));
-            long t0 = System.nanoTime();
-            List<Support> s = policy.decode(x);
-            long t1 = System.nanoTime();
-            policy.decode(x, Greedy.onDevice());
-            long t2 = System.nanoTime();
-            policy.beamform(cvln, x, s);
-            long t3 = System.nanoTime();
-            one[0][i] = (t1 - t0) / 1e6;
-            one[1][i] = (t2 - t1) / 1e6;
-            one[2][i] = (t3 - t2) / 1e6;
+            double[] t = stageTimes(policy, cvln, List.of(instances.get(i % instances.size())));
+            for (int k = 0; k < 3; k++) {
+                one[k][i] = t[k];
+            }
         }
-        long t0 = System.nanoTime();
-        List<Support> all = policy.decode(instances);
-        long t1 = System.nanoTime();
-        policy.decode(instances, Greedy.onDevice());
-        long t2 = System.nanoTime();
-        policy.beamform(cvln, instances, all);
-        long t3 = System.nanoTime();
-        double n = instances.size();
+        double[] batch = stageTimes(policy, cvln, instances);
         String[] names = {"decode_ms", "decode_on_device_ms", "beamform_ms"};
-        double[] batch = {(t1 - t0) / 1e6 / n, (t2 - t1) / 1e6 / n, (t3 - t2) / 1e6 / n};
         for (int k = 0; k < 3; k++) {
             LatencyStats st = LatencyStats.of(one[k]);
             out.put(names[k] + "_batch1", st);
@@ -201,6 +186,19 @@ public final class Benchmark {
                     st.median(), instances.size(), batch[k]);
         }
         return out;
+    }
+
+    /** Milliseconds per instance of decode (host where allowed), decode on tensors, and beamform. */
+    private static <I> double[] stageTimes(Policy<I> policy, String cvln, List<I> batch) {
+        long t0 = System.nanoTime();
+        List<Support> s = policy.decode(batch);
+        long t1 = System.nanoTime();
+        policy.decode(batch, Greedy.onDevice());
+        long t2 = System.nanoTime();
+        policy.beamform(cvln, batch, s);
+        long t3 = System.nanoTime();
+        double n = batch.size();
+        return new double[] {(t1 - t0) / 1e6 / n, (t2 - t1) / 1e6 / n, (t3 - t2) / 1e6 / n};
     }
 
     private static ModelConfig withWidth(ModelConfig m, int width) {
