@@ -86,8 +86,16 @@ public final class Mlp extends AbstractBlock {
             throw new IllegalArgumentException("parts have " + offset + " features in total, the MLP takes " + in);
         }
         pre = pre.add(ps.getValue(b, pre.getDevice(), training));
-        Shape shape = pre.getShape();
-        NDArray h = pre.reshape(-1, hidden);
+        return afterFirstLinear(ps, pre.reshape(-1, hidden), pre.getShape(), training);
+    }
+
+    /**
+     * Everything after the first linear layer: (norm,) ReLU, second layer, (norm,) (ReLU), reshaped to
+     * {@code shape} with the last axis {@code out}.
+     *
+     * @param h (rows, hidden)
+     */
+    private NDArray afterFirstLinear(ParameterStore ps, NDArray h, Shape shape, boolean training) {
         if (firstNorm != null) {
             h = firstNorm.forward(ps, new NDList(h), training).singletonOrThrow();
         }
@@ -128,20 +136,7 @@ public final class Mlp extends AbstractBlock {
         Shape shape = x.getShape();
         NDArray flat = x.reshape(-1, in);
         NDArray h = first.forward(ps, new NDList(flat), training).singletonOrThrow();
-        if (firstNorm != null) {
-            h = firstNorm.forward(ps, new NDList(h), training).singletonOrThrow();
-        }
-        h = Activation.relu(h);
-        h = second.forward(ps, new NDList(h), training).singletonOrThrow();
-        if (secondNorm != null) {
-            h = secondNorm.forward(ps, new NDList(h), training).singletonOrThrow();
-        }
-        if (finalRelu) {
-            h = Activation.relu(h);
-        }
-        long[] dims = shape.getShape();
-        dims[dims.length - 1] = out;
-        return new NDList(h.reshape(new Shape(dims)));
+        return new NDList(afterFirstLinear(ps, h, shape, training));
     }
 
     @Override
