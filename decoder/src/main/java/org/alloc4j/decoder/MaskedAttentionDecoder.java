@@ -84,27 +84,16 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
                 && context instanceof HostDecodable host) {
             return decodeOnHost(ps, env, encoding, states, host);
         }
-        int rows = states.size();
-        int n = env.candidateCount();
+        LockStep run = new LockStep(ps, env, encoding, strategy, training, observer, states.size());
         NDManager manager = encoding.candidates().getManager();
-        DecoderContext ctx = context.start(ps, encoding, strategy.rowsPerInstance(), training);
-        NDArray end = endKey == null ? manager.zeros(new Shape(rows, 1, width))
-                : endKey.row(ps, manager, training).reshape(1, 1, width).broadcast(new Shape(rows, 1, width));
-        NDArray scale = Tensors.scalar(encoding.candidates(), 1.0 / Math.sqrt(width));
-        NDArray clipC = Tensors.scalar(encoding.candidates(), clip);
-        NDArray negInf = manager.full(new Shape(rows, n + 1), Float.NEGATIVE_INFINITY);
-        NDArray zero = manager.zeros(new Shape(rows, n + 1));
-        NDArray logLikelihood = manager.zeros(new Shape(rows));
-        NDArray entropy = manager.zeros(new Shape(rows));
+        NDArray logLikelihood = manager.zeros(new Shape(states.size()));
+        NDArray entropy = manager.zeros(new Shape(states.size()));
         List<DecodingState> current = new ArrayList<>(states);
-        boolean[] maskHost = new boolean[rows * (n + 1)];
-        boolean[] row = new boolean[n + 1];
         int step = 0;
         while (true) {
             // outside training every array of a step is freed when it ends, except what is carried on
             try (NDScope scope = training ? null : new NDScope()) {
-                StepOutcome o = step(ps, env, ctx, strategy, observer, current, maskHost, row, end, scale, clipC,
-                        negInf, zero, step, logLikelihood, entropy);
+                StepOutcome o = run.step(step, current, logLikelihood, entropy);
                 if (o == null) {
                     break;
                 }
@@ -112,7 +101,7 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
                 logLikelihood = o.logLikelihood();
                 entropy = o.entropy();
                 if (scope != null) {
-                    NDScope.unregister(ctx.carried());
+                    NDScope.unregister(run.ctx.carried());
                     NDScope.unregister(logLikelihood, entropy);
                 }
             }
@@ -121,83 +110,123 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
         return new DecodeResult(current, logLikelihood, entropy, strategy.rowsPerInstance(), step);
     }
 
+    /** The feasibility mask of an unfinished row into {@code into}; a row with no feasible action is a dead end. */
+    private static void maskOf(Environment<?> env, DecodingState s, boolean[] into) {
+        s.mask(into);
+        for (boolean b : into) {
+            if (b) {
+                return;
+            }
+        }
+        throw new DeadEndException(env.id(), s.describe());
+    }
+
+    /** A row still open at step index {@code step} (0-based) has exceeded maxSteps additions plus END. */
+    private static void requireStepWithinBound(Environment<?> env, int step) {
+        if (step > env.maxSteps()) {
+            throw new IllegalStateException("decoding of " + env.id() + " did not finish within maxSteps + 1 = "
+                    + (env.maxSteps() + 1) + " steps");
+        }
+    }
+
     /** What one step leaves for the next. */
     private record StepOutcome(List<DecodingState> states, NDArray logLikelihood, NDArray entropy) {
     }
 
-    /** One lock-step decoding step; null when every row has finished. */
-    private StepOutcome step(ParameterStore ps, Environment<?> env, DecoderContext ctx, DecodingStrategy strategy,
-                             StepObserver observer, List<DecodingState> current, boolean[] maskHost, boolean[] row,
-                             NDArray end, NDArray scale, NDArray clipC, NDArray negInf, NDArray zero, int step,
-                             NDArray logLikelihood, NDArray entropy) {
-        int rows = current.size();
-        int n = env.candidateCount();
-        NDManager manager = end.getManager();
-        boolean anyOpen = false;
-        for (int r = 0; r < rows; r++) {
-            DecodingState s = current.get(r);
-            if (s.isDone()) {
-                java.util.Arrays.fill(maskHost, r * (n + 1), (r + 1) * (n + 1), false);
-                maskHost[r * (n + 1) + n] = true;
-                continue;
-            }
-            anyOpen = true;
-            s.mask(row);
-            boolean any = false;
-            for (boolean b : row) {
-                any |= b;
-            }
-            if (!any) {
-                throw new DeadEndException(env.id(), s.describe());
-            }
-            System.arraycopy(row, 0, maskHost, r * (n + 1), n + 1);
+    /** One decode call on tensors: the context and the step-independent tensors of R rows in lock-step. */
+    private final class LockStep {
+        private final Environment<?> env;
+        private final DecoderContext ctx;
+        private final DecodingStrategy strategy;
+        private final StepObserver observer;
+        private final int rows;
+        private final int n;
+        private final NDManager manager;
+        private final NDArray end;        // (R, 1, d)
+        private final NDArray scale;      // 1/√d
+        private final NDArray clipC;      // C
+        private final NDArray negInf;     // (R, N+1)
+        private final NDArray zero;       // (R, N+1)
+        private final boolean[] maskHost;
+        private final boolean[] row;
+
+        LockStep(ParameterStore ps, Environment<?> env, Encoding encoding, DecodingStrategy strategy, boolean training,
+                 StepObserver observer, int rows) {
+            this.env = env;
+            this.strategy = strategy;
+            this.observer = observer;
+            this.rows = rows;
+            n = env.candidateCount();
+            manager = encoding.candidates().getManager();
+            ctx = context.start(ps, encoding, strategy.rowsPerInstance(), training);
+            end = endKey == null ? manager.zeros(new Shape(rows, 1, width))
+                    : endKey.row(ps, manager, training).reshape(1, 1, width).broadcast(new Shape(rows, 1, width));
+            scale = Tensors.scalar(encoding.candidates(), 1.0 / Math.sqrt(width));
+            clipC = Tensors.scalar(encoding.candidates(), clip);
+            negInf = manager.full(new Shape(rows, n + 1), Float.NEGATIVE_INFINITY);
+            zero = manager.zeros(new Shape(rows, n + 1));
+            maskHost = new boolean[rows * (n + 1)];
+            row = new boolean[n + 1];
         }
-        if (!anyOpen) {
-            return null;
-        }
-        if (step > env.maxSteps() + 1) {
-            throw new IllegalStateException("decoding of " + env.id() + " did not finish within maxSteps + 1 = "
-                    + (env.maxSteps() + 1) + " steps");
-        }
-        NDArray mask = Tensors.bools(manager, maskHost, new Shape(rows, n + 1));
-        NDArray query = ctx.query(mask);                                                    // (R, d)
-        NDArray keys = NDArrays.concat(new NDList(ctx.keys(), end), 1);                     // (R, N+1, d)
-        NDArray compat = keys.batchMatMul(query.expandDims(2)).squeeze(2).mul(scale);       // (R, N+1)
-        NDArray logits = NDArrays.where(mask, compat.tanh().mul(clipC), negInf);
-        NDArray logProbs = logits.logSoftmax(1);
-        if (observer != null) {
-            observer.onStep(step, mask, logProbs);
-        }
-        if (strategy instanceof BeamSearch beam) {
-            beam.observe(current);
-        }
-        Selection sel = strategy.select(logProbs, step);
-        NDArray actions = Tensors.longs(manager, sel.actions(), new Shape(rows));
-        NDArray chosen = logProbs.gather(actions.reshape(rows, 1), 1).squeeze(1);            // (R)
-        // 0·(−∞) would poison the gradient: take the entropy over finite log-probabilities only
-        NDArray safe = NDArrays.where(mask, logProbs, zero);
-        NDArray stepEntropy = NDArrays.where(mask, safe.exp().mul(safe), zero).sum(new int[] {1}).neg();
-        if (sel.parents() != null) {
-            long[] p = new long[rows];
-            List<DecodingState> next = new ArrayList<>(rows);
+
+        /** One lock-step decoding step; null when every row has finished. */
+        StepOutcome step(int step, List<DecodingState> current, NDArray logLikelihood, NDArray entropy) {
+            boolean anyOpen = false;
             for (int r = 0; r < rows; r++) {
-                p[r] = sel.parents()[r];
-                next.add(current.get(sel.parents()[r]).copy());
+                DecodingState s = current.get(r);
+                if (s.isDone()) {
+                    java.util.Arrays.fill(maskHost, r * (n + 1), (r + 1) * (n + 1), false);
+                    maskHost[r * (n + 1) + n] = true;
+                    continue;
+                }
+                anyOpen = true;
+                requireStepWithinBound(env, step);
+                maskOf(env, s, row);
+                System.arraycopy(row, 0, maskHost, r * (n + 1), n + 1);
             }
-            current = next;
-            NDArray parents = Tensors.longs(manager, p, new Shape(rows));
-            ctx.reorder(parents);
-            logLikelihood = logLikelihood.get(parents);
-            entropy = entropy.get(parents);
-        }
-        for (int r = 0; r < rows; r++) {
-            DecodingState s = current.get(r);
-            if (!s.isDone()) {
-                s.step((int) sel.actions()[r]);
+            if (!anyOpen) {
+                return null;
             }
+            NDArray mask = Tensors.bools(manager, maskHost, new Shape(rows, n + 1));
+            NDArray query = ctx.query(mask);                                                    // (R, d)
+            NDArray keys = NDArrays.concat(new NDList(ctx.keys(), end), 1);                     // (R, N+1, d)
+            NDArray compat = keys.batchMatMul(query.expandDims(2)).squeeze(2).mul(scale);       // (R, N+1)
+            NDArray logits = NDArrays.where(mask, compat.tanh().mul(clipC), negInf);
+            NDArray logProbs = logits.logSoftmax(1);
+            if (observer != null) {
+                observer.onStep(step, mask, logProbs);
+            }
+            if (strategy instanceof BeamSearch beam) {
+                beam.observe(current);
+            }
+            Selection sel = strategy.select(logProbs, step);
+            NDArray actions = Tensors.longs(manager, sel.actions(), new Shape(rows));
+            NDArray chosen = logProbs.gather(actions.reshape(rows, 1), 1).squeeze(1);            // (R)
+            // 0·(−∞) would poison the gradient: take the entropy over finite log-probabilities only
+            NDArray safe = NDArrays.where(mask, logProbs, zero);
+            NDArray stepEntropy = NDArrays.where(mask, safe.exp().mul(safe), zero).sum(new int[] {1}).neg();
+            if (sel.parents() != null) {
+                long[] p = new long[rows];
+                List<DecodingState> next = new ArrayList<>(rows);
+                for (int r = 0; r < rows; r++) {
+                    p[r] = sel.parents()[r];
+                    next.add(current.get(sel.parents()[r]).copy());
+                }
+                current = next;
+                NDArray parents = Tensors.longs(manager, p, new Shape(rows));
+                ctx.reorder(parents);
+                logLikelihood = logLikelihood.get(parents);
+                entropy = entropy.get(parents);
+            }
+            for (int r = 0; r < rows; r++) {
+                DecodingState s = current.get(r);
+                if (!s.isDone()) {
+                    s.step((int) sel.actions()[r]);
+                }
+            }
+            ctx.advance(actions);
+            return new StepOutcome(current, logLikelihood.add(chosen), entropy.add(stepEntropy));
         }
-        ctx.advance(actions);
-        return new StepOutcome(current, logLikelihood.add(chosen), entropy.add(stepEntropy));
     }
 
     /**
@@ -223,11 +252,8 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
             DecodingState s = states.get(r);
             int step = 0;
             while (!s.isDone()) {
-                if (step > env.maxSteps()) {
-                    throw new IllegalStateException("decoding of " + env.id() + " did not finish within maxSteps + 1 = "
-                            + (env.maxSteps() + 1) + " steps");
-                }
-                s.mask(mask);
+                requireStepWithinBound(env, step);
+                maskOf(env, s, mask);
                 float[] q = ctx.scores(r, scores);
                 float endScore = 0;
                 if (end != null) {
@@ -247,9 +273,6 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
                         max = logits[a];
                         best = a;
                     }
-                }
-                if (best < 0) {
-                    throw new DeadEndException(env.id(), s.describe());
                 }
                 double z = 0;
                 for (int a = 0; a <= n; a++) {
