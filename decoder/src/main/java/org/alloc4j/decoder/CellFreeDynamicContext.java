@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.alloc4j.encoder.Encoding;
+import org.alloc4j.encoder.HostGraph;
 import org.alloc4j.encoder.HostMlp;
+import java.util.List;
 import org.alloc4j.encoder.LinearLayer;
 import org.alloc4j.encoder.Mlp;
 import org.alloc4j.encoder.NetworkBlock;
@@ -59,6 +61,53 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         return new HostState(ps, encoding);
     }
 
+    @Override
+    public HostWeights weightsOnHost(ParameterStore ps, ai.djl.Device device) {
+        return new Weights(keyWeight.onHost(ps, device), apWeight.onHost(ps, device), userWeight.onHost(ps, device),
+                graphWeight.onHost(ps, device), queryMlp.onHost(ps, device), queryWeight.onHost(ps, device).weight(),
+                firstLast.onHost(ps, device));
+    }
+
+    @Override
+    public HostContext startOnHost(HostWeights weights, List<HostGraph> graphs) {
+        return new HostState((Weights) weights, graphs);
+    }
+
+    /** This context's parameters on the host. */
+    private record Weights(LinearLayer.Host key, LinearLayer.Host ap, LinearLayer.Host user, LinearLayer.Host graph,
+                           HostMlp query, float[] queryW, float[] firstLast) implements HostWeights {
+    }
+
+    /** (R, N, 4d): per candidate r, r·W_K, r·W_A, r·W_U, from host graphs. */
+    private float[] hostCandidates(Weights w, List<HostGraph> graphs) {
+        LinearLayer.Host[] projections = {w.key(), w.ap(), w.user()};
+        int n = graphs.get(0).transmitters() * graphs.get(0).receivers();
+        float[] out = new float[graphs.size() * n * 4 * width];
+        for (int r = 0; r < graphs.size(); r++) {
+            float[] c = graphs.get(r).edges();
+            float[][] parts = {c, projections[0].applyRows(c, n), projections[1].applyRows(c, n), projections[2].applyRows(c, n)};
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < 4; p++) {
+                    System.arraycopy(parts[p], i * width, out, ((r * n + i) * 4 + p) * width, width);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** (R, d): g = FC([mean r ; mean AP nodes ; mean UE nodes]) from host graphs. */
+    private float[] hostGraphVectors(Weights w, List<HostGraph> graphs) {
+        LinearLayer.Host fc = w.graph();
+        float[] in = new float[graphs.size() * 3 * width];
+        for (int r = 0; r < graphs.size(); r++) {
+            HostGraph g = graphs.get(r);
+            System.arraycopy(HostGraph.meanRows(g.edges(), g.transmitters() * g.receivers(), width), 0, in, r * 3 * width, width);
+            System.arraycopy(HostGraph.meanRows(g.tx(), g.transmitters(), width), 0, in, r * 3 * width + width, width);
+            System.arraycopy(HostGraph.meanRows(g.rx(), g.receivers(), width), 0, in, r * 3 * width + 2 * width, width);
+        }
+        return fc.applyRows(in, graphs.size());
+    }
+
     /**
      * The same context on the host. The AP and UE terms of the keys are linear in the sums of chosen
      * embeddings, so they are kept as sums of the chosen candidates' projections r·W_A and r·W_U,
@@ -81,19 +130,33 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final float[] scratch;
         private final float[] h;
 
+        /** From the encoder's tensors: the step-independent projections run as tensors, then one copy. */
         HostState(ParameterStore ps, Encoding enc) {
-            aps = (int) enc.graph().edges().getShape().get(1);
-            users = (int) enc.graph().edges().getShape().get(2);
-            n = aps * users;
-            NDArray c = enc.candidates();
-            int rows = (int) c.getShape().get(0);
-            cand = NDArrays.concat(new NDList(c, keyWeight.apply(ps, c, false), apWeight.apply(ps, c, false),
-                    userWeight.apply(ps, c, false)), 2).toFloatArray();
-            graph = graphWeight.apply(ps, NDArrays.concat(new NDList(c.mean(new int[] {1}),
-                    enc.graph().tx().mean(new int[] {1}), enc.graph().rx().mean(new int[] {1})), 1), false).toFloatArray();
-            mlp = queryMlp.onHost(ps, c.getDevice());
-            queryW = queryWeight.hostWeight(ps, c.getDevice());
-            float[] first = firstLast.onHost(ps, c.getDevice());
+            this((Weights) weightsOnHost(ps, enc.candidates().getDevice()), (int) enc.graph().edges().getShape().get(1),
+                    (int) enc.graph().edges().getShape().get(2), (int) enc.candidates().getShape().get(0),
+                    NDArrays.concat(new NDList(enc.candidates(), keyWeight.apply(ps, enc.candidates(), false),
+                            apWeight.apply(ps, enc.candidates(), false), userWeight.apply(ps, enc.candidates(), false)), 2)
+                            .toFloatArray(),
+                    graphWeight.apply(ps, NDArrays.concat(new NDList(enc.candidates().mean(new int[] {1}),
+                            enc.graph().tx().mean(new int[] {1}), enc.graph().rx().mean(new int[] {1})), 1), false)
+                            .toFloatArray());
+        }
+
+        /** From graphs encoded on the host (one per row): no tensor at all. */
+        HostState(Weights w, List<HostGraph> graphs) {
+            this(w, graphs.get(0).transmitters(), graphs.get(0).receivers(), graphs.size(), hostCandidates(w, graphs),
+                    hostGraphVectors(w, graphs));
+        }
+
+        private HostState(Weights w, int aps, int users, int rows, float[] cand, float[] graph) {
+            this.aps = aps;
+            this.users = users;
+            this.n = aps * users;
+            this.cand = cand;
+            this.graph = graph;
+            mlp = w.query();
+            queryW = w.queryW();
+            float[] first = w.firstLast();
             sum = new float[rows][width];
             count = new int[rows];
             last = new float[rows][];

@@ -19,6 +19,21 @@ public interface HostDecodable {
      */
     HostContext startOnHost(ParameterStore ps, Encoding encoding);
 
+    /** The context's parameters copied to the host once, for {@link #startOnHost(HostWeights, java.util.List)}. */
+    HostWeights weightsOnHost(ParameterStore ps, ai.djl.Device device);
+
+    /**
+     * The same from graphs encoded on the host, one per row, without any tensor.
+     *
+     * @param weights from {@link #weightsOnHost} of this context
+     * @param graphs  the host encoder's output for B instances; the candidates are the graphs' edges
+     */
+    HostContext startOnHost(HostWeights weights, java.util.List<org.alloc4j.encoder.HostGraph> graphs);
+
+    /** A snapshot of a context's parameters on the host; opaque to callers. */
+    interface HostWeights {
+    }
+
     /** The per-row state of a context decoded on the host; rows are independent. */
     interface HostContext {
 

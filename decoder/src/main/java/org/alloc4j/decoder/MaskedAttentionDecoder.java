@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.alloc4j.encoder.Encoding;
+import org.alloc4j.encoder.HostGraph;
 import org.alloc4j.encoder.NetworkBlock;
 import org.alloc4j.encoder.Tensors;
 import org.alloc4j.encoder.TrainableVector;
@@ -236,11 +237,56 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
      */
     private DecodeResult decodeOnHost(ParameterStore ps, Environment<?> env, Encoding encoding,
                                       List<DecodingState> states, HostDecodable host) {
+        NDManager manager = encoding.candidates().getManager();
+        float[] end = endKey == null ? null : endKey.onHost(ps, manager.getDevice());
+        HostDecoded d = decodeOnHost(env, host.startOnHost(ps, encoding), end, states);
+        return new DecodeResult(d.states(), manager.create(d.logLikelihood()), manager.create(d.entropy()), 1, d.steps());
+    }
+
+    /** What greedy decoding on the host returns: finished states, Σ log p and entropy per row, steps. */
+    public record HostDecoded(List<DecodingState> states, float[] logLikelihood, float[] entropy, int steps) {
+    }
+
+    /** Whether {@link #onHost} is available. */
+    public boolean decodesOnHost() {
+        return context instanceof HostDecodable;
+    }
+
+    /**
+     * A snapshot of the decoder's current parameters on the host, for greedy decoding of graphs encoded
+     * on the host without any tensor. Later changes of the parameters do not reach it.
+     *
+     * @throws UnsupportedOperationException if the context network has no host path
+     */
+    public HostGreedy onHost(ParameterStore ps, ai.djl.Device device) {
+        if (!(context instanceof HostDecodable host)) {
+            throw new UnsupportedOperationException(context.getClass().getSimpleName() + " has no host path");
+        }
+        return new HostGreedy(host, host.weightsOnHost(ps, device), endKey == null ? null : endKey.onHost(ps, device));
+    }
+
+    /** Greedy decoding in plain Java from a parameter snapshot; see {@link #onHost}. */
+    public final class HostGreedy {
+        private final HostDecodable context;
+        private final HostDecodable.HostWeights weights;
+        private final float[] end;
+
+        private HostGreedy(HostDecodable context, HostDecodable.HostWeights weights, float[] end) {
+            this.context = context;
+            this.weights = weights;
+            this.end = end;
+        }
+
+        /** The same decisions as {@link #decode} with {@link Greedy}, for graphs encoded on the host, one per state. */
+        public HostDecoded decode(Environment<?> env, List<HostGraph> graphs, List<DecodingState> states) {
+            return decodeOnHost(env, context.startOnHost(weights, graphs), end, states);
+        }
+    }
+
+    private HostDecoded decodeOnHost(Environment<?> env, HostDecodable.HostContext ctx, float[] end,
+                                     List<DecodingState> states) {
         int rows = states.size();
         int n = env.candidateCount();
-        NDManager manager = encoding.candidates().getManager();
-        HostDecodable.HostContext ctx = host.startOnHost(ps, encoding);
-        float[] end = endKey == null ? null : endKey.onHost(ps, manager.getDevice());
         double scale = 1.0 / Math.sqrt(width);
         float[] scores = new float[n];
         double[] logits = new double[n + 1];
@@ -298,8 +344,7 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
             }
             maxSteps = Math.max(maxSteps, step);
         }
-        return new DecodeResult(new ArrayList<>(states), manager.create(logLikelihood), manager.create(entropy), 1,
-                maxSteps);
+        return new HostDecoded(new ArrayList<>(states), logLikelihood, entropy, maxSteps);
     }
 
     public int width() {

@@ -27,4 +27,35 @@ public final class CellFreeEncoder extends NetworkBlock {
         GraphState g = gnn.apply(ps, new GraphState(t, r, e), training);
         return new Encoding(g, g.edges().reshape(b, (long) f.aps() * f.users(), width), f.edges());
     }
+
+    /** A host copy of the current parameters: {@link Host#encode} is {@link #encode} for one instance. */
+    public Host onHost(ParameterStore ps, ai.djl.Device device) {
+        return new Host(edgeInput.onHost(ps, device), gnn.onHost(ps, device), width);
+    }
+
+    /** The encoder in plain Java, for greedy inference at small batches. */
+    public static final class Host {
+        private final HostMlp edgeInput;
+        private final java.util.List<EngnnLayer.Host> layers;
+        private final int width;
+
+        private Host(HostMlp edgeInput, java.util.List<EngnnLayer.Host> layers, int width) {
+            this.edgeInput = edgeInput;
+            this.layers = layers;
+            this.width = width;
+        }
+
+        /**
+         * @param edgeFeatures one instance's edge features, (M·K, 2N+1) as in {@link CellFreeFeatures}
+         * @return the final graph; its edges are the candidate embeddings in candidate order
+         */
+        public HostGraph encode(float[] edgeFeatures, int aps, int users) {
+            HostGraph g = new HostGraph(new float[aps * width], new float[users * width],
+                    edgeInput.applyRows(edgeFeatures, aps * users), aps, users, width);
+            for (EngnnLayer.Host l : layers) {
+                g = l.apply(g);
+            }
+            return g;
+        }
+    }
 }

@@ -29,4 +29,13 @@ public final class EdgeNodeGnn extends NetworkBlock {
     public int depth() {
         return layers.size();
     }
+
+    /** Host copies of the layers, in order (see {@link EngnnLayer.Host}). */
+    public List<EngnnLayer.Host> onHost(ParameterStore ps, ai.djl.Device device) {
+        List<EngnnLayer.Host> out = new ArrayList<>(layers.size());
+        for (EngnnLayer l : layers) {
+            out.add(l.onHost(ps, device));
+        }
+        return out;
+    }
 }

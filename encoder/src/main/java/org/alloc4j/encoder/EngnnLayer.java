@@ -77,4 +77,120 @@ public final class EngnnLayer extends NetworkBlock {
         NDArray e2 = phi5.applyConcat(ps, List.of(e, sameTx, sameRx, t2.expandDims(2), r2.expandDims(1)), training);
         return new GraphState(t2, r2, e2);
     }
+
+    /** A host copy of the current parameters (greedy inference at small batches); see {@link Host}. */
+    public Host onHost(ParameterStore ps, ai.djl.Device device) {
+        return new Host(this, ps, device);
+    }
+
+    /** The same layer on one instance's {@link HostGraph}, in plain Java. */
+    public static final class Host {
+        private final Outputs outputs;
+        private final HostMlp phi1;
+        private final HostMlp phi2;
+        private final HostMlp phi3;
+        private final HostMlp phi4;
+        private final HostMlp phi5;
+        private final HostMlp phi6;
+        private final HostMlp phi7;
+
+        private Host(EngnnLayer l, ParameterStore ps, ai.djl.Device device) {
+            outputs = l.outputs;
+            phi1 = l.phi1 == null ? null : l.phi1.onHost(ps, device);
+            phi2 = l.phi2 == null ? null : l.phi2.onHost(ps, device);
+            phi3 = l.phi3 == null ? null : l.phi3.onHost(ps, device);
+            phi4 = l.phi4 == null ? null : l.phi4.onHost(ps, device);
+            phi5 = l.phi5 == null ? null : l.phi5.onHost(ps, device);
+            phi6 = l.phi6 == null ? null : l.phi6.onHost(ps, device);
+            phi7 = l.phi7 == null ? null : l.phi7.onHost(ps, device);
+        }
+
+        /** One update, as {@link EngnnLayer#apply}. */
+        public HostGraph apply(HostGraph g) {
+            int m = g.transmitters();
+            int k = g.receivers();
+            int d = g.width();
+            float[] t2 = g.tx();
+            if (phi1 != null) {
+                float[] a2 = HostEdgeMlp.apply(phi2, m, k, HostEdgeMlp.rx(g.rx(), d), HostEdgeMlp.edge(g.edges(), d));
+                t2 = phi1.applyRows(concatRows(g.tx(), meanOverReceivers(a2, m, k, d), m, d), m);
+            }
+            float[] r2 = g.rx();
+            if (phi3 != null) {
+                float[] a4 = HostEdgeMlp.apply(phi4, m, k, HostEdgeMlp.tx(g.tx(), d), HostEdgeMlp.edge(g.edges(), d));
+                r2 = phi3.applyRows(concatRows(g.rx(), meanOverTransmitters(a4, m, k, d), k, d), k);
+            }
+            if (outputs != Outputs.ALL) {
+                return new HostGraph(t2, r2, g.edges(), m, k, d);
+            }
+            float[] a6 = phi6.applyRows(g.edges(), m * k);
+            float[] a7 = phi7.applyRows(g.edges(), m * k);
+            float[] sameTx = othersMean(a6, m, k, d, true);
+            float[] sameRx = othersMean(a7, m, k, d, false);
+            float[] e2 = HostEdgeMlp.apply(phi5, m, k, HostEdgeMlp.edge(g.edges(), d), HostEdgeMlp.edge(sameTx, d),
+                    HostEdgeMlp.edge(sameRx, d), HostEdgeMlp.tx(t2, d), HostEdgeMlp.rx(r2, d));
+            return new HostGraph(t2, r2, e2, m, k, d);
+        }
+
+        /** [a ; b] row by row, (rows, 2d). */
+        private static float[] concatRows(float[] a, float[] b, int rows, int d) {
+            float[] c = new float[rows * 2 * d];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(a, r * d, c, r * 2 * d, d);
+                System.arraycopy(b, r * d, c, r * 2 * d + d, d);
+            }
+            return c;
+        }
+
+        /** (M, d): mean over j of edge rows (i, j). */
+        private static float[] meanOverReceivers(float[] e, int m, int k, int d) {
+            float[] out = new float[m * d];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < k; j++) {
+                    for (int c = 0; c < d; c++) {
+                        out[i * d + c] += e[(i * k + j) * d + c] / k;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** (K, d): mean over i of edge rows (i, j). */
+        private static float[] meanOverTransmitters(float[] e, int m, int k, int d) {
+            float[] out = new float[k * d];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < k; j++) {
+                    for (int c = 0; c < d; c++) {
+                        out[j * d + c] += e[(i * k + j) * d + c] / m;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Per edge, the mean of {@code a} over the other edges of its transmitter (or receiver). */
+        private static float[] othersMean(float[] a, int m, int k, int d, boolean sameTransmitter) {
+            float[] sums = sameTransmitter ? new float[m * d] : new float[k * d];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < k; j++) {
+                    int node = sameTransmitter ? i : j;
+                    for (int c = 0; c < d; c++) {
+                        sums[node * d + c] += a[(i * k + j) * d + c];
+                    }
+                }
+            }
+            float scale = 1f / Math.max((sameTransmitter ? k : m) - 1, 1);
+            float[] out = new float[m * k * d];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < k; j++) {
+                    int node = sameTransmitter ? i : j;
+                    int e = (i * k + j) * d;
+                    for (int c = 0; c < d; c++) {
+                        out[e + c] = (sums[node * d + c] - a[e + c]) * scale;
+                    }
+                }
+            }
+            return out;
+        }
+    }
 }

@@ -1,24 +1,29 @@
 package org.alloc4j.encoder;
 
 /**
- * A copy of an {@link Mlp}'s parameters on the host, evaluated in plain Java: for the per-step work of
- * greedy inference, where a handful of small products cost less than the native calls around them.
- * Batch normalisation is not supported (the MLPs used this way have none).
+ * A copy of an {@link Mlp}'s parameters on the host, evaluated in plain Java: for greedy inference at
+ * small batches, where the native calls around a handful of small products cost more than the
+ * products. Batch normalisation is not supported (the MLPs used this way have none).
+ *
+ * <p>Rows are row-major float arrays. The first layer can be applied part by part, like
+ * {@link Mlp#applyConcat}: {@link #addFirstLayerPart} accumulates x_part·W_partᵀ for one block of input
+ * columns, so node features are multiplied once per node and then broadcast over edges.
  */
 public final class HostMlp {
-    private final float[] w1;     // (hidden, in), row-major
+    private final float[] w1t;    // (in, hidden): w1t[i·hidden + h] = W1[h][i]
     private final float[] b1;     // (hidden)
-    private final float[] w2;     // (out, hidden)
+    private final float[] w2t;    // (hidden, out)
     private final float[] b2;     // (out)
     private final int in;
     private final int hidden;
     private final int out;
     private final boolean finalRelu;
 
+    /** @param w1 (hidden, in) row-major, as DJL stores it; likewise {@code w2} (out, hidden) */
     HostMlp(float[] w1, float[] b1, float[] w2, float[] b2, int in, int hidden, int out, boolean finalRelu) {
-        this.w1 = w1;
+        this.w1t = HostKernels.transpose(w1, hidden, in);
         this.b1 = b1;
-        this.w2 = w2;
+        this.w2t = HostKernels.transpose(w2, out, hidden);
         this.b2 = b2;
         this.in = in;
         this.hidden = hidden;
@@ -30,27 +35,60 @@ public final class HostMlp {
         return in;
     }
 
-    /** The MLP of {@code x} (in) into {@code y} (out); {@code scratch} holds at least {@code hidden} floats. */
-    public void apply(float[] x, float[] scratch, float[] y) {
-        for (int h = 0; h < hidden; h++) {
-            float s = b1[h];
-            int o = h * in;
-            for (int i = 0; i < in; i++) {
-                s += w1[o + i] * x[i];
-            }
-            scratch[h] = Math.max(s, 0f);
-        }
-        for (int j = 0; j < out; j++) {
-            float s = b2[j];
-            int o = j * hidden;
-            for (int h = 0; h < hidden; h++) {
-                s += w2[o + h] * scratch[h];
-            }
-            y[j] = finalRelu ? Math.max(s, 0f) : s;
-        }
-    }
-
     public int hiddenWidth() {
         return hidden;
+    }
+
+    public int outputWidth() {
+        return out;
+    }
+
+    /** The MLP of one row {@code x} (in) into {@code y} (out); {@code scratch} holds at least {@code hidden} floats. */
+    public void apply(float[] x, float[] scratch, float[] y) {
+        java.util.Arrays.fill(scratch, 0, hidden, 0f);
+        HostKernels.addProduct(x, 0, 1, in, w1t, 0, hidden, scratch);
+        finishRows(scratch, 1, y);
+    }
+
+    /** The MLP of {@code rows} rows of {@code x} (rows, in); returns (rows, out). */
+    public float[] applyRows(float[] x, int rows) {
+        float[] acc = new float[rows * hidden];
+        HostKernels.addProduct(x, 0, rows, in, w1t, 0, hidden, acc);
+        float[] y = new float[rows * out];
+        finishRows(acc, rows, y);
+        return y;
+    }
+
+    /**
+     * acc (rows, hidden) += x (rows, width) · W1[:, from : from + width]ᵀ: the first layer's term of the
+     * input columns {@code from..from+width-1}, without the bias.
+     */
+    public void addFirstLayerPart(float[] x, int rows, int from, int width, float[] acc) {
+        if (from < 0 || from + width > in) {
+            throw new IllegalArgumentException("columns " + from + ".." + (from + width) + " outside the MLP's " + in + " inputs");
+        }
+        HostKernels.addProduct(x, 0, rows, width, w1t, from, hidden, acc);
+    }
+
+    /**
+     * Everything after the first layer's products: y (rows, out) = [ReLU](ReLU(acc + b1)·W2ᵀ + b2).
+     * {@code acc} is overwritten.
+     */
+    public void finishRows(float[] acc, int rows, float[] y) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * hidden;
+            for (int h = 0; h < hidden; h++) {
+                acc[o + h] = Math.max(acc[o + h] + b1[h], 0f);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(b2, 0, y, r * out, out);
+        }
+        HostKernels.addProduct(acc, 0, rows, hidden, w2t, 0, out, y);
+        if (finalRelu) {
+            for (int i = 0; i < rows * out; i++) {
+                y[i] = Math.max(y[i], 0f);
+            }
+        }
     }
 }

@@ -44,9 +44,31 @@ public final class LinearLayer extends NetworkBlock {
         return y;
     }
 
-    /** The weight W on the host, (in, out) row-major: y_j = Σ_i x_i·W[i·out + j]. */
-    public float[] hostWeight(ParameterStore ps, ai.djl.Device device) {
-        return ps.getValue(weight, device, false).toFloatArray();
+    /** A host copy of the current parameters. */
+    public Host onHost(ParameterStore ps, ai.djl.Device device) {
+        return new Host(ps.getValue(weight, device, false).toFloatArray(),
+                bias == null ? null : ps.getValue(bias, device, false).toFloatArray(), in, out);
+    }
+
+    /**
+     * The layer in plain Java.
+     *
+     * @param weight W, (in, out) row-major: y_j = Σ_i x_i·W[i·out + j] (+ b_j)
+     * @param bias   b, (out), or null
+     */
+    public record Host(float[] weight, float[] bias, int in, int out) {
+
+        /** y (rows, out) = x (rows, in)·W (+ b). */
+        public float[] applyRows(float[] x, int rows) {
+            float[] y = new float[rows * out];
+            if (bias != null) {
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(bias, 0, y, r * out, out);
+                }
+            }
+            HostKernels.addProduct(x, 0, rows, in, weight, 0, out, y);
+            return y;
+        }
     }
 
     /** The bias parameter, for output layers that need a chosen starting value. */

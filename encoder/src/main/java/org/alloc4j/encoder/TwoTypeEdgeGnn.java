@@ -73,4 +73,121 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
         }
         return new GraphState(a, u, e);
     }
+
+    /** A host copy of the current parameters: {@link Host#apply} is {@link #apply} for one instance. */
+    public Host onHost(ParameterStore ps, ai.djl.Device device) {
+        return new Host(this, ps, device);
+    }
+
+    /** The same GNN in plain Java, for greedy inference at small batches. */
+    public static final class Host {
+        private final int width;
+        private final HostMlp initChosen;
+        private final HostMlp initOther;
+        private final List<HostMlp[]> layers = new ArrayList<>();
+
+        private Host(TwoTypeEdgeGnn g, ParameterStore ps, ai.djl.Device device) {
+            width = g.width;
+            initChosen = g.initChosen.onHost(ps, device);
+            initOther = g.initOther.onHost(ps, device);
+            for (Mlp[] m : g.layers) {
+                HostMlp[] h = new HostMlp[m.length];
+                for (int i = 0; i < m.length; i++) {
+                    h[i] = m[i] == null ? null : m[i].onHost(ps, device);
+                }
+                layers.add(h);
+            }
+        }
+
+        /**
+         * @param input  one instance's edge inputs, (M·K, F)
+         * @param chosen (M·K) true for links of the first type
+         * @return the final edge features, (M·K, d)
+         */
+        public float[] apply(float[] input, boolean[] chosen, int aps, int users) {
+            int d = width;
+            int[][] byType = split(chosen);                 // edge indices of the chosen and the other links
+            float[] e = merge(byType, initChosen.applyRows(HostEdgeMlp.gather(input, byType[0], input.length / chosen.length),
+                    byType[0].length), initOther.applyRows(HostEdgeMlp.gather(input, byType[1], input.length / chosen.length),
+                    byType[1].length), chosen.length, d);
+            float[] a = new float[aps * d];
+            float[] u = new float[users * d];
+            for (HostMlp[] m : layers) {
+                float[] aIn = concat3(a, typeMean(m[0], e, byType[0], aps, users, d, true),
+                        typeMean(m[1], e, byType[1], aps, users, d, true), aps, d);
+                float[] uIn = concat3(u, typeMean(m[2], e, byType[0], aps, users, d, false),
+                        typeMean(m[3], e, byType[1], aps, users, d, false), users, d);
+                a = m[4].applyRows(aIn, aps);
+                u = m[5].applyRows(uIn, users);
+                HostEdgeMlp.Part[] in = {HostEdgeMlp.edge(e, d), HostEdgeMlp.tx(a, d), HostEdgeMlp.rx(u, d)};
+                float[] chosenEdges = HostEdgeMlp.apply(m[6], aps, users, byType[0], in);
+                float[] otherEdges = m[7] == null ? HostEdgeMlp.gather(e, byType[1], d)
+                        : HostEdgeMlp.apply(m[7], aps, users, byType[1], in);
+                e = merge(byType, chosenEdges, otherEdges, chosen.length, d);
+            }
+            return e;
+        }
+
+        /** {indices of true entries, indices of false entries}. */
+        private static int[][] split(boolean[] chosen) {
+            int c = 0;
+            for (boolean b : chosen) {
+                c += b ? 1 : 0;
+            }
+            int[][] out = {new int[c], new int[chosen.length - c]};
+            int[] next = new int[2];
+            for (int i = 0; i < chosen.length; i++) {
+                int t = chosen[i] ? 0 : 1;
+                out[t][next[t]++] = i;
+            }
+            return out;
+        }
+
+        /** Scatters the rows of the two types back into one (edges, d) array. */
+        private static float[] merge(int[][] byType, float[] first, float[] second, int edges, int d) {
+            float[] out = new float[edges * d];
+            for (int t = 0; t < 2; t++) {
+                float[] src = t == 0 ? first : second;
+                for (int r = 0; r < byType[t].length; r++) {
+                    System.arraycopy(src, r * d, out, byType[t][r] * d, d);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Mean of mlp(e) over the edges {@code rows} of each AP (or UE); 0 where there are none, as the
+         * tensor form's division by max(count, 1).
+         */
+        private static float[] typeMean(HostMlp mlp, float[] e, int[] rows, int aps, int users, int d, boolean perAp) {
+            float[] y = mlp.applyRows(HostEdgeMlp.gather(e, rows, d), rows.length);
+            int nodes = perAp ? aps : users;
+            float[] out = new float[nodes * d];
+            int[] count = new int[nodes];
+            for (int r = 0; r < rows.length; r++) {
+                int node = perAp ? rows[r] / users : rows[r] % users;
+                count[node]++;
+                for (int c = 0; c < d; c++) {
+                    out[node * d + c] += y[r * d + c];
+                }
+            }
+            for (int node = 0; node < nodes; node++) {
+                float div = Math.max(count[node], 1);
+                for (int c = 0; c < d; c++) {
+                    out[node * d + c] /= div;
+                }
+            }
+            return out;
+        }
+
+        private static float[] concat3(float[] a, float[] b, float[] c, int rows, int d) {
+            float[] out = new float[rows * 3 * d];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(a, r * d, out, r * 3 * d, d);
+                System.arraycopy(b, r * d, out, r * 3 * d + d, d);
+                System.arraycopy(c, r * d, out, r * 3 * d + 2 * d, d);
+            }
+            return out;
+        }
+    }
 }

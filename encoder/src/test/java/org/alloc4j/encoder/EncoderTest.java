@@ -57,6 +57,115 @@ class EncoderTest {
         return CellFreeInstance.fromChannels(m, k, n, re, im, inst.noiseW(), inst.powerW());
     }
 
+    /**
+     * The host encoder and the host two-edge-type GNN compute what their tensor forms compute, on
+     * cell-free-v1 and cell-free-large-v1, at two widths; a random half of the links is "chosen".
+     */
+    @Test
+    void hostFormsMatchTheTensorForms() {
+        for (String preset : List.of(CellFreeConfig.DEFAULT, CellFreeConfig.LARGE)) {
+            for (int d : new int[] {16, 64}) {
+                CellFreeEnv env = CellFreeEnv.preset(preset);
+                CellFreeInstance inst = env.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(d + 3L));
+                int m = inst.aps();
+                int k = inst.users();
+                try (NDManager nd = manager.newSubManager()) {
+                    ParameterStore ps = new ParameterStore(nd, false);
+                    CellFreeFeatures f = CellFreeFeatures.of(nd, List.of(inst));
+                    CellFreeEncoder enc = new CellFreeEncoder(new EncoderConfig(d, 3, false), inst.antennas());
+                    enc.initialize(nd);
+                    float[] tensor = enc.encode(ps, f, false).candidates().toFloatArray();
+                    float[] host = enc.onHost(ps, nd.getDevice()).encode(CellFreeFeatures.edgesOf(inst), m, k).edges();
+                    assertClose(host, tensor, preset + " encoder d=" + d);
+
+                    TwoTypeEdgeGnn gnn = new TwoTypeEdgeGnn(CellFreeFeatures.edgeWidth(inst.antennas()), d, 2, false, true);
+                    gnn.initialize(nd);
+                    boolean[] chosen = new boolean[m * k];
+                    float[] mask = new float[m * k];
+                    java.util.SplittableRandom rnd = new java.util.SplittableRandom(d);
+                    for (int i = 0; i < m * k; i++) {
+                        chosen[i] = rnd.nextBoolean();
+                        mask[i] = chosen[i] ? 1f : 0f;
+                    }
+                    NDArray typeMask = nd.create(mask, new ai.djl.ndarray.types.Shape(1, m, k, 1));
+                    float[] gTensor = gnn.apply(ps, f.edges(), typeMask, false).edges().toFloatArray();
+                    float[] gHost = gnn.onHost(ps, nd.getDevice()).apply(CellFreeFeatures.edgesOf(inst), chosen, m, k);
+                    assertClose(gHost, gTensor, preset + " two-type GNN d=" + d);
+                }
+            }
+        }
+    }
+
+    private static void assertClose(float[] host, float[] tensor, String what) {
+        assertThat(host).as(what).hasSize(tensor.length);
+        double scale = 0;
+        for (float v : tensor) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertThat(scale).as(what + " is not all zero").isGreaterThan(1e-3);
+        for (int i = 0; i < host.length; i++) {
+            assertThat((double) host[i]).as("%s, element %d", what, i).isCloseTo(tensor[i], org.assertj.core.data.Offset.offset(1e-4 * scale));
+        }
+    }
+
+    /**
+     * Oracle: the structure features against the {@code structure} baseline precoder of envs (equal
+     * weights over all K UEs), evaluated through its own channel accessors, on every link of a
+     * cell-free-v1 and a cell-free-large-v1 instance.
+     */
+    @Test
+    void structureFeaturesMatchTheEqualWeightStructurePrecoder() {
+        for (String preset : List.of(CellFreeConfig.DEFAULT, CellFreeConfig.LARGE)) {
+            CellFreeEnv env = CellFreeEnv.preset(preset);
+            CellFreeInstance inst = env.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(11L));
+            int m = inst.aps();
+            int k = inst.users();
+            int n = inst.antennas();
+            org.alloc4j.baselines.DownlinkProblem all = org.alloc4j.baselines.DownlinkProblem.of(inst,
+                    org.alloc4j.envs.Support.of(java.util.stream.IntStream.range(0, m * k).toArray()));
+            double[] vRe = new double[m * k * n];
+            double[] vIm = new double[m * k * n];
+            org.alloc4j.baselines.LocalPrecoder.equalWeightStructure().precode(all, vRe, vIm);
+            try (NDManager nd = manager.newSubManager()) {
+                float[] got = CellFreeFeatures.of(nd, List.of(inst)).structure().toFloatArray();
+                assertThat(got).hasSize(m * k * CellFreeFeatures.STRUCTURE_WIDTH);
+                for (int a = 0; a < m; a++) {
+                    for (int u = 0; u < k; u++) {
+                        double norm2 = 0;
+                        for (int x = 0; x < n; x++) {
+                            int i = all.index(a, u, x);
+                            norm2 += vRe[i] * vRe[i] + vIm[i] * vIm[i];
+                        }
+                        double signal = 0;
+                        double leak = 0;
+                        for (int j = 0; j < k; j++) {
+                            double gr = 0;
+                            double gi = 0;
+                            for (int x = 0; x < n; x++) {          // h_ajᴴ v_au
+                                int i = all.index(a, u, x);
+                                gr += all.re(a, j, x) * vRe[i] + all.im(a, j, x) * vIm[i];
+                                gi += all.re(a, j, x) * vIm[i] - all.im(a, j, x) * vRe[i];
+                            }
+                            double g2 = (gr * gr + gi * gi) / norm2;
+                            if (j == u) {
+                                signal = g2;
+                            } else {
+                                leak += g2;
+                            }
+                        }
+                        int f = (a * k + u) * CellFreeFeatures.STRUCTURE_WIDTH;
+                        assertThat((double) got[f]).as("%s signal feature of link (%d, %d)", preset, a, u)
+                                .isCloseTo(Math.log10(1 + inst.powerW() * signal) / 2, org.assertj.core.data.Offset.offset(1e-5));
+                        assertThat((double) got[f + 1]).as("%s leak feature of link (%d, %d)", preset, a, u)
+                                .isCloseTo(Math.log10(1 + inst.powerW() * leak) / 2, org.assertj.core.data.Offset.offset(1e-5));
+                    }
+                }
+                // the features are not constant: they carry each link's geometry
+                assertThat(got[1]).isNotEqualTo(got[3]);
+            }
+        }
+    }
+
     @Test
     void cellFreeEncoderIsEquivariantToPermutingApsAndUsers() {
         CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.DEFAULT);

@@ -25,11 +25,13 @@ import org.alloc4j.encoder.TwoTypeEdgeGnn;
  * 2MN×2MN) in float64.
  */
 public final class CellFreeJointCvln extends NetworkBlock {
+    private final boolean structureFeatures;
     private final TwoTypeEdgeGnn gnn;
     private final LinearLayer out;
 
-    public CellFreeJointCvln(int antennas, int width, int layers, boolean batchNorm) {
-        gnn = addChildBlock("gnn", new TwoTypeEdgeGnn(CellFreeFeatures.edgeWidth(antennas), width, layers, batchNorm, true));
+    public CellFreeJointCvln(int antennas, int width, int layers, boolean batchNorm, boolean structureFeatures) {
+        this.structureFeatures = structureFeatures;
+        gnn = addChildBlock("gnn", new TwoTypeEdgeGnn(CellFreeFeatures.cvlnInputWidth(antennas, structureFeatures), width, layers, batchNorm, true));
         out = addChildBlock("out", new LinearLayer(width, 3, true));
     }
 
@@ -42,7 +44,7 @@ public final class CellFreeJointCvln extends NetworkBlock {
         int m = f.aps();
         int k = f.users();
         int n = f.antennas();
-        NDArray z = Tensors.toFloat64(out.apply(ps, gnn.apply(ps, f.edges(), served.expandDims(3), training).edges(), training));
+        NDArray z = Tensors.toFloat64(out.apply(ps, gnn.apply(ps, f.cvlnInput(structureFeatures), served.expandDims(3), training).edges(), training));
         NDArray on = served.toType(DataType.FLOAT64, false);                                     // (B, M, K)
         NDArray power = f.powerW().reshape(-1, 1);                                                // (B, 1)
         NDArray lambda = Activation.softPlus(z.get(":, :, :, 0").mean(new int[] {1}).sub(Tensors.scalar(z, 1.7)))

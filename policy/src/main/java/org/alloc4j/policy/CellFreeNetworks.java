@@ -21,6 +21,11 @@ import org.alloc4j.envs.math.ComplexArray;
 /** The networks for {@code cell-free-v1}: ENGNN encoder, decoder, {@code cvln-rzf}, {@code cvln}, critic. */
 public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
     public static final String RZF = "cvln-rzf";
+    /**
+     * Not a network: the {@code cvln-rzf} structure optimised per instance from the CVLN's output
+     * ({@link RzfStructureSearch}); accepted by {@link #beamform} outside training.
+     */
+    public static final String RZF_SEARCH = "rzf-opt";
     public static final String PROJECTION = "cvln";
     public static final String JOINT = "cvln-joint";
     private final Dvln dvln;
@@ -40,10 +45,10 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
                 ? new MaskedAttentionDecoder(new CellFreeGnnContext(d, CellFreeFeatures.edgeWidth(n), config.contextLayers()), d, config.clip(), true)
                 : new MaskedAttentionDecoder(new CellFreeDynamicContext(d), d, config.clip(), true);
         dvln = addChildBlock("dvln", new Dvln(encoder, decoder));
-        rzf = addChildBlock(RZF, new CellFreeRzfCvln(n, d, config.cvlnLayers(), config.batchNorm()));
+        rzf = addChildBlock(RZF, new CellFreeRzfCvln(n, d, config.cvlnLayers(), config.batchNorm(), config.structureFeatures()));
         projection = addChildBlock(PROJECTION, new CellFreeProjectionCvln(n, d, config.cvlnLayers(), config.batchNorm()));
         joint = config.jointCvln()
-                ? addChildBlock(JOINT, new CellFreeJointCvln(n, d, config.cvlnLayers(), config.batchNorm())) : null;
+                ? addChildBlock(JOINT, new CellFreeJointCvln(n, d, config.cvlnLayers(), config.batchNorm(), config.structureFeatures())) : null;
         criticEncoder = new CellFreeEncoder(config.critic(), n);
         criticHead = new CriticHead(d);
         critic = addChildBlock("critic", new CriticBlock(criticEncoder, criticHead));
@@ -100,6 +105,12 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
         NDArray served = served(f.edges().getManager(), f, supports);
         return switch (cvln) {
             case RZF -> rzf.beamform(ps, f, served, training);
+            case RZF_SEARCH -> {
+                if (training) {
+                    throw new IllegalArgumentException(RZF_SEARCH + " is a per-instance search, not trainable");
+                }
+                yield RzfStructureSearch.search(f, served, rzf.scores(ps, f, served, false));
+            }
             case PROJECTION -> projection.beamform(ps, f, served, training);
             case JOINT -> requireJoint().beamform(ps, f, served, training);
             default -> throw unknownCvln(cvln);
@@ -138,8 +149,17 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
         int k = inst.users();
         int n = inst.antennas();
         int per = m * k * n;
-        double[] re = beams.rowRe(row, per);
-        double[] im = beams.rowIm(row, per);
+        return withinBudgets(inst, beams.rowRe(row, per), beams.rowIm(row, per));
+    }
+
+    /**
+     * Beams (M, K, N) as the environment's beamformer, each AP's rescaled onto its budget where
+     * rounding put it above.
+     */
+    static ComplexArray withinBudgets(CellFreeInstance inst, double[] re, double[] im) {
+        int m = inst.aps();
+        int k = inst.users();
+        int n = inst.antennas();
         ComplexArray w = ComplexArray.of(re, im, m, k, n);
         for (int a = 0; a < m; a++) {
             double power = 0;
@@ -154,5 +174,19 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
             }
         }
         return w;
+    }
+
+    /**
+     * A snapshot of the current parameters for greedy decoding and {@code cvln-rzf} in plain Java
+     * ({@link CellFreeHostPath}), or null when the decoder's context has no host path (the paper's GNN
+     * context) or the networks use batch normalisation.
+     */
+    @Override
+    HostSnapshot<CellFreeInstance> onHost(ParameterStore ps, ai.djl.Device device) {
+        if (!dvln.decoder.decodesOnHost() || config().batchNorm()) {
+            return null;
+        }
+        return new CellFreeHostPath((CellFreeEnv) environment(), ((CellFreeEncoder) dvln.encoder).onHost(ps, device),
+                dvln.decoder.onHost(ps, device), rzf.onHost(ps, device));
     }
 }

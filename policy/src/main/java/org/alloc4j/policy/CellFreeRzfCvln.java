@@ -24,11 +24,13 @@ import org.alloc4j.encoder.TwoTypeEdgeGnn;
  * real 2N×2N embedding.
  */
 public final class CellFreeRzfCvln extends NetworkBlock {
+    private final boolean structureFeatures;
     private final TwoTypeEdgeGnn gnn;
     private final LinearLayer out;
 
-    public CellFreeRzfCvln(int antennas, int width, int layers, boolean batchNorm) {
-        gnn = addChildBlock("gnn", new TwoTypeEdgeGnn(CellFreeFeatures.edgeWidth(antennas), width, layers, batchNorm, true));
+    public CellFreeRzfCvln(int antennas, int width, int layers, boolean batchNorm, boolean structureFeatures) {
+        this.structureFeatures = structureFeatures;
+        gnn = addChildBlock("gnn", new TwoTypeEdgeGnn(CellFreeFeatures.cvlnInputWidth(antennas, structureFeatures), width, layers, batchNorm, true));
         out = addChildBlock("out", new LinearLayer(width, 3, true));
     }
 
@@ -37,7 +39,28 @@ public final class CellFreeRzfCvln extends NetworkBlock {
      * @return beams (B, M, K, N)
      */
     public Beams beamform(ParameterStore ps, CellFreeFeatures f, NDArray served, boolean training) {
-        NDArray z = Tensors.toFloat64(out.apply(ps, gnn.apply(ps, f.edges(), served.expandDims(3), training).edges(), training));                                                // (B, M, K, 3)
+        return fromScores(f, served, scores(ps, f, served, training));
+    }
+
+    /**
+     * The network's three numbers per link.
+     *
+     * @param served (B, M, K) float32, 1 on links in A
+     * @return z, (B, M, K, 3) float64
+     */
+    NDArray scores(ParameterStore ps, CellFreeFeatures f, NDArray served, boolean training) {
+        return Tensors.toFloat64(out.apply(ps, gnn.apply(ps, f.cvlnInput(structureFeatures), served.expandDims(3), training).edges(), training));
+    }
+
+    /**
+     * The beamformer for given scores; also the structure the per-instance optimum of the
+     * {@code cvln-rzf} family is searched over.
+     *
+     * @param served (B, M, K) float32, 1 on links in A
+     * @param z      (B, M, K, 3) float64: z¹, z², z³ per link
+     * @return beams (B, M, K, N)
+     */
+    static Beams fromScores(CellFreeFeatures f, NDArray served, NDArray z) {
         NDArray on = served.toType(DataType.FLOAT64, false);
         NDArray active = served.gt(Tensors.scalar(served, 0.5));
         NDArray power = f.powerW().reshape(-1, 1, 1);                                           // (B, 1, 1)
@@ -54,5 +77,114 @@ public final class CellFreeRzfCvln extends NetworkBlock {
         NDArray hIm = f.channelIm().swapAxes(2, 3);
         NDArray[] w = StructuredPrecoding.beams(hRe, hIm, lambda, p, active);
         return new Beams(w[0].swapAxes(2, 3), w[1].swapAxes(2, 3));
+    }
+
+    /** A host copy of the current parameters: {@link Host#beams} is {@link #beamform} for one instance. */
+    Host onHost(ParameterStore ps, ai.djl.Device device) {
+        return new Host(gnn.onHost(ps, device), out.onHost(ps, device), structureFeatures);
+    }
+
+    /** {@code cvln-rzf} in plain Java (float32 network, float64 precoder, as the tensor form). */
+    static final class Host {
+        private final TwoTypeEdgeGnn.Host gnn;
+        private final LinearLayer.Host out;
+        private final boolean structureFeatures;
+
+        private Host(TwoTypeEdgeGnn.Host gnn, LinearLayer.Host out, boolean structureFeatures) {
+            this.gnn = gnn;
+            this.out = out;
+            this.structureFeatures = structureFeatures;
+        }
+
+        /**
+         * @param served (M·K) true on links in A
+         * @return {Re w, Im w}, each (M, K, N) row-major, zero on links not in A
+         */
+        double[][] beams(org.alloc4j.envs.cellfree.CellFreeInstance inst, boolean[] served) {
+            int m = inst.aps();
+            int k = inst.users();
+            int n = inst.antennas();
+            float[] edges = CellFreeFeatures.edgesOf(inst);
+            float[] input = edges;
+            if (structureFeatures) {
+                float[] structure = CellFreeFeatures.structureOf(inst);
+                int fe = CellFreeFeatures.edgeWidth(n);
+                int fs = CellFreeFeatures.STRUCTURE_WIDTH;
+                input = new float[m * k * (fe + fs)];
+                for (int i = 0; i < m * k; i++) {
+                    System.arraycopy(edges, i * fe, input, i * (fe + fs), fe);
+                    System.arraycopy(structure, i * fs, input, i * (fe + fs) + fe, fs);
+                }
+            }
+            float[] z = out.applyRows(gnn.apply(input, served, m, k), m * k);                    // (M·K, 3)
+            double p = inst.powerW();
+            double[] re = new double[m * k * n];
+            double[] im = new double[m * k * n];
+            for (int a = 0; a < m; a++) {
+                apBeams(inst, a, served, z, p, re, im);
+            }
+            return new double[][] {re, im};
+        }
+
+        /** SPEC §4.3 for AP a: v_k = (I + Σ_j λ_j h_j h_jᴴ)⁻¹ h_k, w_k = sqrt(p_k)·v_k/‖v_k‖ on served links. */
+        private static void apBeams(org.alloc4j.envs.cellfree.CellFreeInstance inst, int a, boolean[] served, float[] z,
+                                    double p, double[] re, double[] im) {
+            int k = inst.users();
+            int n = inst.antennas();
+            int count = 0;
+            double z3 = 0;
+            double z2max = Double.NEGATIVE_INFINITY;
+            for (int u = 0; u < k; u++) {
+                int l = a * k + u;
+                z2max = Math.max(z2max, z[l * 3 + 1]);
+                if (served[l]) {
+                    count++;
+                    z3 += z[l * 3 + 2];
+                }
+            }
+            if (count == 0) {
+                return;
+            }
+            double fraction = 1 / (1 + Math.exp(-(z3 / count + 3.0)));
+            double[] e = new double[k];
+            double sum = 0;
+            for (int u = 0; u < k; u++) {
+                int l = a * k + u;
+                e[u] = served[l] ? Math.exp(z[l * 3 + 1] - z2max) : 0;
+                sum += e[u];
+            }
+            org.alloc4j.envs.math.ComplexMatrix h = new org.alloc4j.envs.math.ComplexMatrix(n, k);
+            org.alloc4j.envs.math.ComplexMatrix mat = org.alloc4j.envs.math.ComplexMatrix.identity(n);
+            for (int u = 0; u < k; u++) {
+                double x = (double) z[(a * k + u) * 3] - 1.7;
+                double lambda = (Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)))) * p + 1e-30;
+                for (int r = 0; r < n; r++) {
+                    h.set(r, u, inst.re(a, u, r), inst.im(a, u, r));
+                }
+                for (int r = 0; r < n; r++) {
+                    for (int c = 0; c < n; c++) {
+                        // λ h_r conj(h_c)
+                        double hrRe = inst.re(a, u, r);
+                        double hrIm = inst.im(a, u, r);
+                        double hcRe = inst.re(a, u, c);
+                        double hcIm = inst.im(a, u, c);
+                        mat.add(r, c, lambda * (hrRe * hcRe + hrIm * hcIm), lambda * (hrIm * hcRe - hrRe * hcIm));
+                    }
+                }
+            }
+            org.alloc4j.envs.math.ComplexMatrix v = mat.solve(h);
+            for (int u = 0; u < k; u++) {
+                int l = a * k + u;
+                if (!served[l]) {
+                    continue;
+                }
+                double power = p * fraction * e[u] / Math.max(sum, 1e-30);
+                double amp = Math.sqrt(power / v.columnNormSquared(u));
+                for (int r = 0; r < n; r++) {
+                    re[l * n + r] = amp * v.re(r, u);
+                    im[l * n + r] = amp * v.im(r, u);
+                }
+            }
+        }
     }
 }

@@ -15,9 +15,15 @@ import org.alloc4j.envs.math.ComplexArray;
  * Plugs a policy into a method catalog: the discrete parts {@code learned} (greedy decoding),
  * {@code learned-best16} (16 samples at temperature 1, the best by the default CVLN's rate) and
  * {@code learned-beam4} (beam search of width 4, the best row by the same rate), and the continuous
- * parts {@code cvln}, {@code cvln-rzf} (cell-free) or {@code cvln} (movable antennas), so that
+ * parts {@code cvln}, {@code cvln-rzf} (cell-free) or {@code cvln} (movable antennas), and for cell-free
+ * {@code rzf-opt} (the {@code cvln-rzf} structure optimised per instance, {@link RzfStructureSearch}), so that
  * {@code learned+cvln-rzf}, {@code learned+wmmse}, {@code greedy+cvln-rzf} and
  * {@code learned-beam4+wmmse} all work. Every call is batched over the instances it is given.
+ *
+ * <p>Batches of at most {@link Policy#HOST_BATCH_LIMIT} instances are decided in plain Java from a
+ * {@link HostSnapshot} where the networks have one ({@code learned} and {@code cvln-rzf} on
+ * cell-free): the snapshot is taken when an allocator is created from the catalog, so create
+ * allocators again after training the policy further.
  */
 public final class LearnedMethods {
     private LearnedMethods() {
@@ -25,13 +31,20 @@ public final class LearnedMethods {
 
     public static <I> MethodCatalog<I> register(MethodCatalog<I> catalog, Policy<I> policy) {
         String scorer = policy.networks().cvlnNames().get(0);
-        catalog.registerSelector("learned", ctx -> selector("learned", policy::decode));
+        catalog.registerSelector("learned", ctx -> {
+            HostSnapshot<I> host = policy.hostSnapshot();
+            return selector("learned", batch -> host != null && batch.size() <= Policy.HOST_BATCH_LIMIT
+                    ? host.decode(batch) : policy.decode(batch));
+        });
         catalog.registerSelector("learned-best16", ctx -> selector("learned-best16", batch -> policy.decodeBest(batch,
                 new Sampling(1.0, 16, ctx.rngFor("learned-best16")), scorer)));
         catalog.registerSelector("learned-beam4", ctx -> selector("learned-beam4",
                 batch -> policy.decodeBest(batch, new BeamSearch(4), scorer)));
         for (String name : policy.networks().cvlnNames()) {
             catalog.registerBeamformer(name, ctx -> beamformer(policy, name));
+        }
+        if (policy.networks() instanceof CellFreeNetworks) {
+            catalog.registerBeamformer(CellFreeNetworks.RZF_SEARCH, ctx -> beamformer(policy, CellFreeNetworks.RZF_SEARCH));
         }
         return catalog;
     }
@@ -60,6 +73,8 @@ public final class LearnedMethods {
     }
 
     static <I> Beamformer<I> beamformer(Policy<I> policy, String cvln) {
+        HostSnapshot<I> snapshot = policy.hostSnapshot();
+        HostSnapshot<I> host = snapshot != null && snapshot.beamforms(cvln) ? snapshot : null;
         return new Beamformer<>() {
             @Override
             public String name() {
@@ -73,7 +88,8 @@ public final class LearnedMethods {
 
             @Override
             public List<ComplexArray> beamformAll(List<I> instances, List<Support> supports) {
-                return policy.beamform(cvln, instances, supports);
+                return host != null && instances.size() <= Policy.HOST_BATCH_LIMIT
+                        ? host.beamform(cvln, instances, supports) : policy.beamform(cvln, instances, supports);
             }
         };
     }

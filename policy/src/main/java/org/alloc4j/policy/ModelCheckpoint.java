@@ -155,9 +155,9 @@ public final class ModelCheckpoint {
         }
         JsonObject sm = saved.getAsJsonObject("model");
         JsonObject em = expected.getAsJsonObject("model");
-        Map<String, String> defaults = ConfigRecords.toMap(ModelConfig.defaults());
+        Map<String, String> defaults = ConfigRecords.toMap(ModelConfig.absentFieldValues());
         for (String key : em.keySet()) {
-            // a field added after the checkpoint was written has its default value there
+            // a field added after the checkpoint was written has the value of its absence there
             String savedValue = sm.has(key) ? sm.get(key).getAsString() : defaults.get(key);
             if (!em.get(key).getAsString().equals(savedValue)) {
                 throw new CheckpointException("checkpoint architecture differs in model field '" + key + "': saved "
@@ -187,7 +187,7 @@ public final class ModelCheckpoint {
     public static ModelConfig modelConfig(JsonObject header) {
         Map<String, String> m = new LinkedHashMap<>();
         header.getAsJsonObject("model").entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
-        return ConfigRecords.override("checkpoint", ModelConfig.defaults(), m);
+        return ConfigRecords.override("checkpoint", ModelConfig.absentFieldValues(), m);
     }
 
     /** The environment parameters saved in a header. */

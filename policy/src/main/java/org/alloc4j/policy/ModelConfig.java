@@ -17,9 +17,13 @@ import org.alloc4j.envs.Check;
  * @param cellFreeContext {@code dynamic} (default, cached encoder outputs) or {@code gnn} (the paper's)
  * @param contextLayers   layers of the paper's context GNN (2)
  * @param jointCvln       cell-free: also build {@code cvln-joint}, the joint-transmission structured CVLN
+ * @param structureFeatures cell-free: {@code cvln-rzf} and {@code cvln-joint} also read the structure
+ *                        features of {@link org.alloc4j.encoder.CellFreeFeatures} (on; off in
+ *                        checkpoints written before they existed)
  */
 public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int criticLayers, boolean batchNorm,
-                          double clip, int glimpseHeads, String cellFreeContext, int contextLayers, boolean jointCvln) {
+                          double clip, int glimpseHeads, String cellFreeContext, int contextLayers, boolean jointCvln,
+                          boolean structureFeatures) {
     public ModelConfig {
         Check.intIn("model", "width", width, 1, 4096);
         Check.intIn("model", "encoderLayers", encoderLayers, 0, 32);
@@ -29,7 +33,15 @@ public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int crit
     }
 
     public static ModelConfig defaults() {
-        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false);
+        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false, true);
+    }
+
+    /**
+     * What a checkpoint that does not name a field meant by it: the defaults, except for fields added
+     * later, which take the value that reproduces the architecture from before they existed.
+     */
+    public static ModelConfig absentFieldValues() {
+        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false, false);
     }
 
     public EncoderConfig encoder() {

@@ -31,6 +31,11 @@ public final class Policy<I> implements AutoCloseable {
      * tensors stay in cache (measured in BENCHMARKS.md: per-instance time grows at batch 1 000).
      */
     public static final int INFERENCE_CHUNK = 128;
+    /**
+     * Batches of at most this many instances are decided by a {@link #hostSnapshot} where the networks
+     * have one (greedy decoding, {@code cvln-rzf}); above it the batched tensor path is faster.
+     */
+    public static final int HOST_BATCH_LIMIT = 16;
     private final NDManager manager;
     private final PolicyNetworks<I> networks;
 
@@ -188,6 +193,17 @@ public final class Policy<I> implements AutoCloseable {
             Features f = networks.featurize(sub, instances);
             NDArray r = networks.sumRate(f, supports, networks.beamform(ps, cvln, f, supports, false));
             return r.toDoubleArray();
+        }
+    }
+
+    /**
+     * The current parameters copied to the host for greedy inference in plain Java, or null when the
+     * networks have no host path (movable antennas, the paper's GNN context, batch normalisation). A
+     * snapshot: later training does not reach it.
+     */
+    public HostSnapshot<I> hostSnapshot() {
+        try (NDManager sub = manager.newSubManager()) {
+            return networks.onHost(new ParameterStore(sub, false), manager.getDevice());
         }
     }
 

@@ -154,4 +154,9 @@ public abstract class PolicyNetworks<I> extends NetworkBlock {
         return org.alloc4j.encoder.Tensors.bools(m, all, new ai.djl.ndarray.types.Shape(shape))
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     }
+
+    /** A snapshot of the parameters for host inference ({@link HostSnapshot}), or null when there is no host path. */
+    HostSnapshot<I> onHost(ParameterStore ps, ai.djl.Device device) {
+        return null;
+    }
 }

@@ -50,4 +50,52 @@ class HostDecodingTest {
             }
         }
     }
+
+    /**
+     * The whole host path (host encoder, host decoding, host {@code cvln-rzf}) makes the same sets and
+     * the same beamformers as the tensor path, on tiny, v1 and large, at two widths, with the structure
+     * features; the beamformers pass the environment's checker.
+     */
+    @Test
+    void hostSnapshotDecidesAsTheTensorPath() {
+        for (String preset : List.of(CellFreeConfig.TINY, CellFreeConfig.DEFAULT, CellFreeConfig.LARGE)) {
+            CellFreeEnv env = CellFreeEnv.preset(preset);
+            List<CellFreeInstance> instances = new ArrayList<>(PolicyTestSupport.instances(env, 40, 12L));
+            for (int i = 0; i < 10; i++) {
+                instances.add(Fixtures.withIdenticalUsers(instances.get(i), 0, 1));
+            }
+            for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
+                try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 6L)) {
+                    HostSnapshot<CellFreeInstance> host = p.hostSnapshot();
+                    assertThat(host).isNotNull();
+                    List<org.alloc4j.envs.Support> sets = host.decode(instances);
+                    assertThat(sets).as(preset).isEqualTo(p.decode(instances, Greedy.onDevice()));
+                    List<org.alloc4j.envs.math.ComplexArray> wHost = host.beamform(CellFreeNetworks.RZF, instances, sets);
+                    List<org.alloc4j.envs.math.ComplexArray> wTensor = p.beamform(CellFreeNetworks.RZF, instances, sets);
+                    for (int i = 0; i < instances.size(); i++) {
+                        double[] a = wHost.get(i).realParts();
+                        double[] b = wTensor.get(i).realParts();
+                        double[] c = wHost.get(i).imagParts();
+                        double[] d = wTensor.get(i).imagParts();
+                        double scale = Math.sqrt(instances.get(i).powerW());
+                        for (int j = 0; j < a.length; j++) {
+                            assertThat(a[j]).as("%s instance %d Re w[%d]", preset, i, j).isCloseTo(b[j], Offset.offset(1e-4 * scale));
+                            assertThat(c[j]).as("%s instance %d Im w[%d]", preset, i, j).isCloseTo(d[j], Offset.offset(1e-4 * scale));
+                        }
+                        assertThat(env.checker().check(instances.get(i),
+                                new org.alloc4j.envs.Solution(sets.get(i), wHost.get(i))).feasible()).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void networksWithoutAHostPathHaveNoSnapshot() {
+        CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.TINY);
+        try (Policy<CellFreeInstance> p = Policy.initialise(env,
+                new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1, false, true), 6L)) {
+            assertThat(p.hostSnapshot()).isNull();
+        }
+    }
 }

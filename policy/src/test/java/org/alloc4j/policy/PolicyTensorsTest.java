@@ -83,7 +83,7 @@ class PolicyTensorsTest {
     void continuousNetworksMeetThePowerBudgetsAndStayOffUnservedLinks() {
         List<CellFreeInstance> batch = PolicyTestSupport.instances(cellFree, 16, 3L);
         List<Support> supports = PolicyTestSupport.randomSupports(cellFree, batch, 3L);
-        ModelConfig withJoint = new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true);
+        ModelConfig withJoint = new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true, true);
         try (Policy<CellFreeInstance> p = Policy.initialise(cellFree, withJoint, 3L);
              NDManager m = p.manager().newSubManager()) {
             assertThat(p.networks().cvlnNames()).contains(CellFreeNetworks.JOINT);
@@ -178,9 +178,9 @@ class PolicyTensorsTest {
 
     @Test
     void gradientsReachEveryTrainableParameter() {
-        assertEveryParameterLearns(cellFree, new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true), List.of());
+        assertEveryParameterLearns(cellFree, new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true, true), List.of());
         assertEveryParameterLearns(CellFreeEnv.preset(CellFreeConfig.TINY),
-                new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1, false), List.of());
+                new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1, false, false), List.of());
         assertEveryParameterLearns(movable, PolicyTestSupport.small(), List.of());
     }
 
@@ -217,7 +217,7 @@ class PolicyTensorsTest {
     @Test
     void backPropagationMatchesFiniteDifferencesOnATinyNetwork() {
         CellFreeEnv tiny = CellFreeEnv.preset(CellFreeConfig.TINY);
-        ModelConfig config = new ModelConfig(8, 1, 1, 1, false, 10, 4, "dynamic", 1, false);
+        ModelConfig config = new ModelConfig(8, 1, 1, 1, false, 10, 4, "dynamic", 1, false, false);
         try (Policy<CellFreeInstance> p = Policy.initialise(tiny, config, 8L)) {
             List<CellFreeInstance> batch = PolicyTestSupport.instances(tiny, 4, 8L);
             List<Support> supports = PolicyTestSupport.randomSupports(tiny, batch, 8L);
@@ -309,13 +309,29 @@ class PolicyTensorsTest {
     }
 
     @Test
+    void aCheckpointThatPredatesTheStructureFeaturesReadsAsWithoutThem() {
+        com.google.gson.JsonObject header = new com.google.gson.JsonObject();
+        com.google.gson.JsonObject model = new com.google.gson.JsonObject();
+        org.alloc4j.envs.ConfigRecords.toMap(ModelConfig.defaults()).forEach(model::addProperty);
+        assertThat(ModelCheckpoint.modelConfig(withModel(header, model)).structureFeatures()).isTrue();
+        model.remove("structureFeatures");
+        assertThat(ModelCheckpoint.modelConfig(withModel(header, model)).structureFeatures()).isFalse();
+        assertThat(ModelCheckpoint.modelConfig(withModel(header, model)).width()).isEqualTo(ModelConfig.defaults().width());
+    }
+
+    private static com.google.gson.JsonObject withModel(com.google.gson.JsonObject header, com.google.gson.JsonObject model) {
+        header.add("model", model.deepCopy());
+        return header;
+    }
+
+    @Test
     void loadingAnotherArchitectureOrABrokenFileFailsClearly(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("model.ckpt");
         try (Policy<CellFreeInstance> p = Policy.initialise(cellFree, PolicyTestSupport.small(), 10L)) {
             p.save(file);
             var sections = ModelCheckpoint.readSections(file);
             try (Policy<CellFreeInstance> other = Policy.initialise(cellFree,
-                    new ModelConfig(32, 2, 1, 1, false, 10, 4, "dynamic", 1, false), 1L)) {
+                    new ModelConfig(32, 2, 1, 1, false, 10, 4, "dynamic", 1, false, false), 1L)) {
                 assertThatThrownBy(() -> ModelCheckpoint.loadInto(sections, other.networks(), other.manager()))
                         .isInstanceOf(ModelCheckpoint.CheckpointException.class)
                         .hasMessageContaining("model field 'width'").hasMessageContaining("saved 16");
@@ -338,7 +354,7 @@ class PolicyTensorsTest {
 
     @Test
     void everyContinuousNetworkHasFiniteGradientsWhenSomeUsersAndApsAreUnserved() {
-        ModelConfig withJoint = new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true);
+        ModelConfig withJoint = new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, true, true);
         List<CellFreeInstance> batch = PolicyTestSupport.instances(cellFree, 6, 12L);
         // UE 5 and AP 7 unserved everywhere, and one set empty
         List<Support> supports = new ArrayList<>();

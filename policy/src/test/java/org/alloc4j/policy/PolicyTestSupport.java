@@ -14,7 +14,7 @@ final class PolicyTestSupport {
     }
 
     static ModelConfig small() {
-        return new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, false);
+        return new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, false, true);
     }
 
     static <I> List<I> instances(Environment<I> env, int count, long seed) {

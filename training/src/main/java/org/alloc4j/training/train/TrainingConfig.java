@@ -47,6 +47,7 @@ import org.alloc4j.policy.ModelConfig;
  * @param clip                   model: logit clip C
  * @param cellFreeContext        model: {@code dynamic} or {@code gnn}
  * @param jointCvln              model: also build and train the joint-transmission CVLN {@code cvln-joint}
+ * @param structureFeatures      model: cell-free structured CVLNs also read per-link structure features (on)
  */
 public record TrainingConfig(
         String env,
@@ -79,7 +80,8 @@ public record TrainingConfig(
         boolean batchNorm,
         double clip,
         String cellFreeContext,
-        boolean jointCvln) {
+        boolean jointCvln,
+        boolean structureFeatures) {
 
     private static final String OWNER = "training config";
 
@@ -108,18 +110,20 @@ public record TrainingConfig(
             throw InvalidConfigurationException.of(OWNER, "rewardBeamformer", rewardBeamformer, "empty (the CVLN) or wmmse");
         }
         // fields are assigned after a compact constructor: validate the parameters themselves
-        new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2, jointCvln);
+        new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2, jointCvln,
+                structureFeatures);
     }
 
     /** The defaults of SPEC §5 for an environment. */
     public static TrainingConfig defaults(String env) {
         return new TrainingConfig(env, "", 1, 20, 0, 50, 128, 20, Double.NaN, Double.NaN, 0, 1e-4, 1e-4, 1e-4, 1.0, 0.0,
-                false, "", "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic", false);
+                false, "", "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic", false, true);
     }
 
     /** The model configuration part. */
     public ModelConfig model() {
-        return new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2, jointCvln);
+        return new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2, jointCvln,
+                structureFeatures);
     }
 
     /** Environment overrides as a map. */

@@ -1,0 +1,70 @@
+package org.alloc4j.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alloc4j.decoder.MaskedAttentionDecoder;
+import org.alloc4j.encoder.CellFreeEncoder;
+import org.alloc4j.encoder.CellFreeFeatures;
+import org.alloc4j.encoder.HostGraph;
+import org.alloc4j.envs.DecodingState;
+import org.alloc4j.envs.Support;
+import org.alloc4j.envs.cellfree.CellFreeEnv;
+import org.alloc4j.envs.cellfree.CellFreeInstance;
+import org.alloc4j.envs.math.ComplexArray;
+
+/**
+ * Greedy decoding and {@code cvln-rzf} for cell-free in plain Java, from a snapshot of a policy's
+ * parameters: the encoder, every decoding step and the CVLN run without a native call. At batch 1 the
+ * tensor path is bound by some thousand DJL calls of 6–17 µs each, while the arithmetic is small, so
+ * {@link LearnedMethods} use this path for small batches ({@link Policy#HOST_BATCH_LIMIT}). Same functions as
+ * the tensor path (float32 networks, float64 precoder), compared in {@code HostPathTest}. Later changes
+ * of the parameters do not reach a snapshot.
+ */
+final class CellFreeHostPath implements HostSnapshot<CellFreeInstance> {
+    private final CellFreeEnv env;
+    private final CellFreeEncoder.Host encoder;
+    private final MaskedAttentionDecoder.HostGreedy decoder;
+    private final CellFreeRzfCvln.Host rzf;
+
+    CellFreeHostPath(CellFreeEnv env, CellFreeEncoder.Host encoder, MaskedAttentionDecoder.HostGreedy decoder,
+                     CellFreeRzfCvln.Host rzf) {
+        this.env = env;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.rzf = rzf;
+    }
+
+    @Override
+    public List<Support> decode(List<CellFreeInstance> batch) {
+        List<HostGraph> graphs = new ArrayList<>(batch.size());
+        List<DecodingState> states = new ArrayList<>(batch.size());
+        for (CellFreeInstance inst : batch) {
+            graphs.add(encoder.encode(CellFreeFeatures.edgesOf(inst), inst.aps(), inst.users()));
+            states.add(env.newState(inst));
+        }
+        List<Support> out = new ArrayList<>(batch.size());
+        for (DecodingState s : decoder.decode(env, graphs, states).states()) {
+            out.add(s.support());
+        }
+        return out;
+    }
+
+    @Override
+    public boolean beamforms(String cvln) {
+        return CellFreeNetworks.RZF.equals(cvln);
+    }
+
+    @Override
+    public List<ComplexArray> beamform(String cvln, List<CellFreeInstance> batch, List<Support> supports) {
+        if (!beamforms(cvln)) {
+            throw new IllegalArgumentException("the host path runs " + CellFreeNetworks.RZF + ", not " + cvln);
+        }
+        List<ComplexArray> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            CellFreeInstance inst = batch.get(i);
+            double[][] w = rzf.beams(inst, supports.get(i).toIndicator(inst.aps() * inst.users()));
+            out.add(CellFreeNetworks.withinBudgets(inst, w[0], w[1]));
+        }
+        return out;
+    }
+}

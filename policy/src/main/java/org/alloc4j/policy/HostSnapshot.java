@@ -1,0 +1,24 @@
+package org.alloc4j.policy;
+
+import java.util.List;
+import org.alloc4j.envs.Support;
+import org.alloc4j.envs.math.ComplexArray;
+
+/**
+ * A policy's parameters copied to the host, for greedy inference on small batches in plain Java (see
+ * {@link Policy#hostSnapshot}). Same decisions and beamformers as the policy's tensor path at the time
+ * of the snapshot; later changes of the parameters do not reach it.
+ *
+ * @param <I> the instance type
+ */
+public interface HostSnapshot<I> {
+
+    /** Greedy support sets, one per instance. */
+    List<Support> decode(List<I> instances);
+
+    /** Whether {@link #beamform} runs the continuous network {@code cvln}. */
+    boolean beamforms(String cvln);
+
+    /** Beamformers of {@code cvln} in the environment's layout. */
+    List<ComplexArray> beamform(String cvln, List<I> instances, List<Support> supports);
+}
