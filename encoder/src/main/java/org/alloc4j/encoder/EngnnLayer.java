@@ -113,12 +113,12 @@ public final class EngnnLayer extends NetworkBlock {
             float[] t2 = g.tx();
             if (phi1 != null) {
                 float[] a2 = HostEdgeMlp.apply(phi2, m, k, HostEdgeMlp.rx(g.rx(), d), HostEdgeMlp.edge(g.edges(), d));
-                t2 = phi1.applyRows(concatRows(g.tx(), meanOverReceivers(a2, m, k, d), m, d), m);
+                t2 = phi1.applyRows(concatRows(g.tx(), meanPerNode(a2, m, k, d, true), m, d), m);
             }
             float[] r2 = g.rx();
             if (phi3 != null) {
                 float[] a4 = HostEdgeMlp.apply(phi4, m, k, HostEdgeMlp.tx(g.tx(), d), HostEdgeMlp.edge(g.edges(), d));
-                r2 = phi3.applyRows(concatRows(g.rx(), meanOverTransmitters(a4, m, k, d), k, d), k);
+                r2 = phi3.applyRows(concatRows(g.rx(), meanPerNode(a4, m, k, d, false), k, d), k);
             }
             if (outputs != Outputs.ALL) {
                 return new HostGraph(t2, r2, g.edges(), m, k, d);
@@ -142,26 +142,15 @@ public final class EngnnLayer extends NetworkBlock {
             return c;
         }
 
-        /** (M, d): mean over j of edge rows (i, j). */
-        private static float[] meanOverReceivers(float[] e, int m, int k, int d) {
-            float[] out = new float[m * d];
+        /** Mean of the edge rows (i, j) per transmitter i, (M, d), or per receiver j, (K, d). */
+        private static float[] meanPerNode(float[] e, int m, int k, int d, boolean perTransmitter) {
+            float[] out = new float[(perTransmitter ? m : k) * d];
+            float scale = 1f / (perTransmitter ? k : m);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < k; j++) {
+                    int node = perTransmitter ? i : j;
                     for (int c = 0; c < d; c++) {
-                        out[i * d + c] += e[(i * k + j) * d + c] / k;
-                    }
-                }
-            }
-            return out;
-        }
-
-        /** (K, d): mean over i of edge rows (i, j). */
-        private static float[] meanOverTransmitters(float[] e, int m, int k, int d) {
-            float[] out = new float[k * d];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < k; j++) {
-                    for (int c = 0; c < d; c++) {
-                        out[j * d + c] += e[(i * k + j) * d + c] / m;
+                        out[node * d + c] += e[(i * k + j) * d + c] * scale;
                     }
                 }
             }
