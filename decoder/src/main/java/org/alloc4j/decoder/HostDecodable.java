@@ -4,11 +4,12 @@ import ai.djl.training.ParameterStore;
 import org.alloc4j.encoder.Encoding;
 
 /**
- * A context network whose per-step work can also run on the host, in plain Java, once the encoder
- * and every step-independent projection have run as tensors. Greedy inference then costs one host
- * copy per batch instead of some seventy native calls per step (which dominate at batch 1); training
- * and every other strategy keep the tensor path, which carries gradients. Both paths compute the same
- * function: {@code HostDecodingTest} decodes with both and compares.
+ * A context network whose per-step work can also run on the host, in plain Java: either after the
+ * encoder and every step-independent projection have run as tensors (one host copy per batch instead
+ * of some seventy native calls per step, which dominate at batch 1), or from graphs encoded on the host
+ * with weights copied once ({@link #weightsOnHost}), without any tensor. Training and every strategy
+ * other than greedy keep the tensor path, which carries gradients. All paths compute the same function:
+ * {@code HostDecodingTest} decodes with each and compares.
  */
 public interface HostDecodable {
 
