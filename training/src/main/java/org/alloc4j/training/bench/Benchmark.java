@@ -12,6 +12,7 @@ import org.alloc4j.decoder.Greedy;
 import org.alloc4j.envs.Environment;
 import org.alloc4j.envs.Support;
 import org.alloc4j.envs.cellfree.CellFreeEnv;
+import org.alloc4j.policy.HostSnapshot;
 import org.alloc4j.policy.LearnedMethods;
 import org.alloc4j.policy.ModelConfig;
 import org.alloc4j.policy.Policy;
@@ -163,7 +164,8 @@ public final class Benchmark {
      * Per-stage timers of the learned method: {@code Policy.decode} (featurisation, encoder, greedy
      * decoding) with the per-step work on the host where the context allows it and on tensors, and
      * {@code Policy.beamform} (featurisation, CVLN, host copy); at batch 1 (median over up to 100
-     * instances) and per instance over the whole batch (one pass each).
+     * instances) and per instance over the whole batch (one pass each); and, where the networks have
+     * one, the {@link HostSnapshot}'s decoding and CVLN at batch 1 — what the learned method runs there.
      */
     private static <I> Map<String, Object> stages(Policy<I> policy, String cvln, List<I> instances, Config c,
                                                   PrintStream log) {
@@ -184,6 +186,27 @@ public final class Benchmark {
             out.put(names[k] + "_per_instance_batch" + instances.size(), batch[k]);
             log.printf(Locale.ROOT, "stage %-20s batch 1 median %.3f ms, batch %d %.4f ms/instance%n", names[k],
                     st.median(), instances.size(), batch[k]);
+        }
+        HostSnapshot<I> host = policy.hostSnapshot();
+        if (host != null && host.beamforms(cvln)) {
+            // what the learned method runs at batch 1 (Policy.HOST_BATCH_LIMIT): no native call
+            double[][] snap = new double[2][ones];
+            for (int i = 0; i < ones; i++) {
+                List<I> single = List.of(instances.get(i % instances.size()));
+                long t0 = System.nanoTime();
+                List<Support> s = host.decode(single);
+                long t1 = System.nanoTime();
+                host.beamform(cvln, single, s);
+                long t2 = System.nanoTime();
+                snap[0][i] = (t1 - t0) / 1e6;
+                snap[1][i] = (t2 - t1) / 1e6;
+            }
+            String[] hostNames = {"host_snapshot_decode_ms", "host_snapshot_beamform_ms"};
+            for (int k = 0; k < 2; k++) {
+                LatencyStats st = LatencyStats.of(snap[k]);
+                out.put(hostNames[k] + "_batch1", st);
+                log.printf(Locale.ROOT, "stage %-25s batch 1 median %.3f ms%n", hostNames[k], st.median());
+            }
         }
         return out;
     }
