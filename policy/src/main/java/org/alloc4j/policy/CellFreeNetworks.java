@@ -187,6 +187,6 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
             return null;
         }
         return new CellFreeHostPath((CellFreeEnv) environment(), ((CellFreeEncoder) dvln.encoder).onHost(ps, device),
-                dvln.decoder.onHost(ps, device), rzf.onHost(ps, device));
+                dvln.decoder.onHost(ps, device), rzf.onHost(ps, device), config().width());
     }
 }

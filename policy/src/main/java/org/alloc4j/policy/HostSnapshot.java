@@ -13,6 +13,12 @@ import org.alloc4j.envs.math.ComplexArray;
  */
 public interface HostSnapshot<I> {
 
+    /**
+     * Whether this batch is decided faster here than by the batched tensor path: few instances of
+     * small networks, where DJL's per-call cost outweighs plain Java's slower arithmetic.
+     */
+    boolean faster(List<I> instances);
+
     /** Greedy support sets, one per instance. */
     List<Support> decode(List<I> instances);
 

@@ -20,10 +20,10 @@ import org.alloc4j.envs.math.ComplexArray;
  * {@code learned+cvln-rzf}, {@code learned+wmmse}, {@code greedy+cvln-rzf} and
  * {@code learned-beam4+wmmse} all work. Every call is batched over the instances it is given.
  *
- * <p>Batches of at most {@link Policy#HOST_BATCH_LIMIT} instances are decided in plain Java from a
- * {@link HostSnapshot} where the networks have one ({@code learned} and {@code cvln-rzf} on
- * cell-free): the snapshot is taken when an allocator is created from the catalog, so create
- * allocators again after training the policy further.
+ * <p>Batches that {@link HostSnapshot#faster} accepts (at most {@link Policy#HOST_BATCH_LIMIT} small
+ * instances) are decided in plain Java from a {@link HostSnapshot} where the networks have one
+ * ({@code learned} and {@code cvln-rzf} on cell-free): the snapshot is taken when an allocator is
+ * created from the catalog, so create allocators again after training the policy further.
  */
 public final class LearnedMethods {
     private LearnedMethods() {
@@ -33,8 +33,7 @@ public final class LearnedMethods {
         String scorer = policy.networks().cvlnNames().get(0);
         catalog.registerSelector("learned", ctx -> {
             HostSnapshot<I> host = policy.hostSnapshot();
-            return selector("learned", batch -> host != null && batch.size() <= Policy.HOST_BATCH_LIMIT
-                    ? host.decode(batch) : policy.decode(batch));
+            return selector("learned", batch -> host != null && host.faster(batch) ? host.decode(batch) : policy.decode(batch));
         });
         catalog.registerSelector("learned-best16", ctx -> selector("learned-best16", batch -> policy.decodeBest(batch,
                 new Sampling(1.0, 16, ctx.rngFor("learned-best16")), scorer)));
@@ -88,7 +87,7 @@ public final class LearnedMethods {
 
             @Override
             public List<ComplexArray> beamformAll(List<I> instances, List<Support> supports) {
-                return host != null && instances.size() <= Policy.HOST_BATCH_LIMIT
+                return host != null && host.faster(instances)
                         ? host.beamform(cvln, instances, supports) : policy.beamform(cvln, instances, supports);
             }
         };

@@ -91,6 +91,20 @@ class HostDecodingTest {
     }
 
     @Test
+    void theSnapshotTakesOnlySmallBatchesOfSmallNetworks() {
+        CellFreeEnv v1 = CellFreeEnv.preset(CellFreeConfig.DEFAULT);
+        CellFreeEnv large = CellFreeEnv.preset(CellFreeConfig.LARGE);
+        try (Policy<CellFreeInstance> p = Policy.initialise(v1, ModelConfig.defaults(), 7L);
+             Policy<CellFreeInstance> q = Policy.initialise(large, ModelConfig.defaults(), 7L)) {
+            List<CellFreeInstance> three = PolicyTestSupport.instances(v1, 3, 13L);
+            assertThat(p.hostSnapshot().faster(three.subList(0, 1))).isTrue();
+            assertThat(p.hostSnapshot().faster(three.subList(0, Policy.HOST_BATCH_LIMIT))).isTrue();
+            assertThat(p.hostSnapshot().faster(three)).isFalse();
+            assertThat(q.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 786 432").isFalse();
+        }
+    }
+
+    @Test
     void networksWithoutAHostPathHaveNoSnapshot() {
         CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.TINY);
         try (Policy<CellFreeInstance> p = Policy.initialise(env,
