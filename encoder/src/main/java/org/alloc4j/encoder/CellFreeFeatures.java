@@ -130,23 +130,11 @@ public record CellFreeFeatures(NDArray edges, NDArray channelRe, NDArray channel
     /** Writes the structure features of AP {@code ap}'s K links from {@code offset}. */
     private static void structureFeatures(CellFreeInstance inst, int ap, float[] out, int offset) {
         int k = inst.users();
-        int n = inst.antennas();
         double p = inst.powerW();
-        ComplexMatrix h = new ComplexMatrix(n, k);
-        for (int u = 0; u < k; u++) {
-            for (int x = 0; x < n; x++) {
-                h.set(x, u, inst.re(ap, u, x), inst.im(ap, u, x));
-            }
-        }
-        ComplexMatrix a = h.times(h.conjugateTranspose());
-        double lambda = p / k;
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                a.set(r, c, lambda * a.re(r, c), lambda * a.im(r, c));
-            }
-        }
-        ComplexMatrix v = a.addToDiagonal(1.0).solve(h);
-        ComplexMatrix gains = h.conjugateTranspose().times(v);                                  // (j, k): h_jᴴ v_k
+        double[] lambda = new double[k];
+        java.util.Arrays.fill(lambda, p / k);
+        ComplexMatrix v = inst.structureDirections(ap, lambda);
+        ComplexMatrix gains = inst.apChannels(ap).conjugateTranspose().times(v);                                  // (j, k): h_jᴴ v_k
         for (int u = 0; u < k; u++) {
             double norm2 = v.columnNormSquared(u);
             double signal = 0;

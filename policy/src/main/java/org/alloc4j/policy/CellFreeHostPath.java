@@ -67,13 +67,8 @@ final class CellFreeHostPath implements HostSnapshot<CellFreeInstance> {
     }
 
     @Override
-    public boolean beamforms(String cvln) {
-        return CellFreeNetworks.RZF.equals(cvln);
-    }
-
-    @Override
     public List<ComplexArray> beamform(String cvln, List<CellFreeInstance> batch, List<Support> supports) {
-        if (!beamforms(cvln)) {
+        if (!CellFreeNetworks.RZF.equals(cvln)) {
             throw new IllegalArgumentException("the host path runs " + CellFreeNetworks.RZF + ", not " + cvln);
         }
         List<ComplexArray> out = new ArrayList<>(batch.size());

@@ -183,10 +183,19 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
      */
     @Override
     HostSnapshot<CellFreeInstance> onHost(ParameterStore ps, ai.djl.Device device) {
-        if (!dvln.decoder.decodesOnHost() || config().batchNorm()) {
+        if (!hasHostPath()) {
             return null;
         }
         return new CellFreeHostPath((CellFreeEnv) environment(), ((CellFreeEncoder) dvln.encoder).onHost(ps, device),
                 dvln.decoder.onHost(ps, device), rzf.onHost(ps, device), config().width());
+    }
+
+    @Override
+    public List<String> hostCvlns() {
+        return hasHostPath() ? List.of(RZF) : List.of();
+    }
+
+    private boolean hasHostPath() {
+        return dvln.decoder.decodesOnHost() && !config().batchNorm();
     }
 }

@@ -153,26 +153,12 @@ public final class CellFreeRzfCvln extends NetworkBlock {
                 e[u] = served[l] ? Math.exp(z[l * 3 + 1] - z2max) : 0;
                 sum += e[u];
             }
-            org.alloc4j.envs.math.ComplexMatrix h = new org.alloc4j.envs.math.ComplexMatrix(n, k);
-            org.alloc4j.envs.math.ComplexMatrix mat = org.alloc4j.envs.math.ComplexMatrix.identity(n);
+            double[] lambda = new double[k];
             for (int u = 0; u < k; u++) {
                 double x = (double) z[(a * k + u) * 3] - 1.7;
-                double lambda = (Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)))) * p + 1e-30;
-                for (int r = 0; r < n; r++) {
-                    h.set(r, u, inst.re(a, u, r), inst.im(a, u, r));
-                }
-                for (int r = 0; r < n; r++) {
-                    for (int c = 0; c < n; c++) {
-                        // λ h_r conj(h_c)
-                        double hrRe = inst.re(a, u, r);
-                        double hrIm = inst.im(a, u, r);
-                        double hcRe = inst.re(a, u, c);
-                        double hcIm = inst.im(a, u, c);
-                        mat.add(r, c, lambda * (hrRe * hcRe + hrIm * hcIm), lambda * (hrIm * hcRe - hrRe * hcIm));
-                    }
-                }
+                lambda[u] = (Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)))) * p + 1e-30;      // softplus·P
             }
-            org.alloc4j.envs.math.ComplexMatrix v = mat.solve(h);
+            org.alloc4j.envs.math.ComplexMatrix v = inst.structureDirections(a, lambda);
             for (int u = 0; u < k; u++) {
                 int l = a * k + u;
                 if (!served[l]) {

@@ -22,9 +22,6 @@ public interface HostSnapshot<I> {
     /** Greedy support sets, one per instance. */
     List<Support> decode(List<I> instances);
 
-    /** Whether {@link #beamform} runs the continuous network {@code cvln}. */
-    boolean beamforms(String cvln);
-
-    /** Beamformers of {@code cvln} in the environment's layout. */
+    /** Beamformers of {@code cvln}, one of {@link PolicyNetworks#hostCvlns}, in the environment's layout. */
     List<ComplexArray> beamform(String cvln, List<I> instances, List<Support> supports);
 }

@@ -72,8 +72,8 @@ public final class LearnedMethods {
     }
 
     static <I> Beamformer<I> beamformer(Policy<I> policy, String cvln) {
-        HostSnapshot<I> snapshot = policy.hostSnapshot();
-        HostSnapshot<I> host = snapshot != null && snapshot.beamforms(cvln) ? snapshot : null;
+        // a snapshot copies every parameter: only for a network it can run
+        HostSnapshot<I> host = policy.networks().hostCvlns().contains(cvln) ? policy.hostSnapshot() : null;
         return new Beamformer<>() {
             @Override
             public String name() {

@@ -155,6 +155,11 @@ public abstract class PolicyNetworks<I> extends NetworkBlock {
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     }
 
+    /** The continuous networks a {@link HostSnapshot} of these networks runs; empty when there is none. */
+    public List<String> hostCvlns() {
+        return List.of();
+    }
+
     /** A snapshot of the parameters for host inference ({@link HostSnapshot}), or null when there is no host path. */
     HostSnapshot<I> onHost(ParameterStore ps, ai.djl.Device device) {
         return null;

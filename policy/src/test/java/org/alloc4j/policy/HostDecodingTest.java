@@ -68,6 +68,7 @@ class HostDecodingTest {
                 try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 6L)) {
                     HostSnapshot<CellFreeInstance> host = p.hostSnapshot();
                     assertThat(host).isNotNull();
+                    assertThat(p.networks().hostCvlns()).containsExactly(CellFreeNetworks.RZF);
                     List<org.alloc4j.envs.Support> sets = host.decode(instances);
                     assertThat(sets).as(preset).isEqualTo(p.decode(instances, Greedy.onDevice()));
                     List<org.alloc4j.envs.math.ComplexArray> wHost = host.beamform(CellFreeNetworks.RZF, instances, sets);
@@ -110,6 +111,7 @@ class HostDecodingTest {
         try (Policy<CellFreeInstance> p = Policy.initialise(env,
                 new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1, false, true), 6L)) {
             assertThat(p.hostSnapshot()).isNull();
+            assertThat(p.networks().hostCvlns()).isEmpty();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.alloc4j.envs.cellfree;
 import java.util.Arrays;
 import java.util.Objects;
 import org.alloc4j.envs.math.ComplexArray;
+import org.alloc4j.envs.math.ComplexMatrix;
 import org.alloc4j.envs.math.Units;
 
 /**
@@ -106,6 +107,40 @@ public final class CellFreeInstance {
     /** Im(h_mk[n]/σ). */
     public double im(int m, int k, int n) {
         return hIm[index(m, k, n)];
+    }
+
+    /** AP m's channels h_mk/σ as the columns of an (N, K) matrix. */
+    public ComplexMatrix apChannels(int m) {
+        ComplexMatrix h = new ComplexMatrix(antennas, users);
+        for (int k = 0; k < users; k++) {
+            for (int n = 0; n < antennas; n++) {
+                h.set(n, k, re(m, k, n), im(m, k, n));
+            }
+        }
+        return h;
+    }
+
+    /**
+     * The unnormalised structure directions of AP m (SPEC §4.3, noise 1): column k is
+     * v_k = (I_N + Σ_j λ_j h_mj h_mjᴴ)⁻¹ h_mk, for all K UEs.
+     *
+     * @param lambda λ_j ≥ 0 per UE, length K
+     */
+    public ComplexMatrix structureDirections(int m, double[] lambda) {
+        ComplexMatrix a = ComplexMatrix.identity(antennas);
+        for (int j = 0; j < users; j++) {
+            for (int r = 0; r < antennas; r++) {
+                for (int c = 0; c < antennas; c++) {
+                    // λ_j h_r conj(h_c)
+                    double rr = re(m, j, r);
+                    double ri = im(m, j, r);
+                    double cr = re(m, j, c);
+                    double ci = im(m, j, c);
+                    a.add(r, c, lambda[j] * (rr * cr + ri * ci), lambda[j] * (ri * cr - rr * ci));
+                }
+            }
+        }
+        return a.solve(apChannels(m));
     }
 
     /** ‖h_mk‖²/σ². */

@@ -189,8 +189,8 @@ public final class Benchmark {
             log.printf(Locale.ROOT, "stage %-20s batch 1 median %.3f ms, batch %d %.4f ms/instance%n", names[k],
                     st.median(), instances.size(), batch[k]);
         }
-        HostSnapshot<I> host = policy.hostSnapshot();
-        if (host != null && host.beamforms(cvln)) {
+        HostSnapshot<I> host = policy.networks().hostCvlns().contains(cvln) ? policy.hostSnapshot() : null;
+        if (host != null) {
             // what the learned method runs at batch 1 (Policy.HOST_BATCH_LIMIT): no native call
             double[][] snap = new double[2][ones];
             for (int i = 0; i < ones; i++) {
