@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.alloc4j.encoder.Encoding;
 import org.alloc4j.encoder.HostGraph;
+import org.alloc4j.encoder.HostKernels;
 import org.alloc4j.encoder.HostMlp;
 import java.util.List;
 import org.alloc4j.encoder.LinearLayer;
@@ -118,6 +119,9 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final int users;
         private final int n;
         private final float[] cand;      // (R, N, 4d): r, r·W_K, r·W_A, r·W_U
+        private final float[] keysT;     // (R, d, N): r·W_K transposed, so a step's q·k runs along N
+        private final float[] apDot;     // (M): q·(AP key sums) of the current step
+        private final float[] userDot;   // (K)
         private final float[] graph;     // (R, d)
         private final float[][] sum;     // R × (d)
         private final int[] count;       // (R)
@@ -154,6 +158,17 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
             this.n = aps * users;
             this.cand = cand;
             this.graph = graph;
+            keysT = new float[rows * width * n];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < n; c++) {
+                    int from = (r * n + c) * 4 * width + width;
+                    for (int j = 0; j < width; j++) {
+                        keysT[(r * width + j) * n + c] = cand[from + j];
+                    }
+                }
+            }
+            apDot = new float[aps];
+            userDot = new float[users];
             mlp = w.query();
             queryW = w.queryW();
             float[] first = w.firstLast();
@@ -187,20 +202,26 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
                     q[j] += hi * queryW[i * width + j];
                 }
             }
-            float[] ap = apKeys[row];
-            float[] ue = userKeys[row];
-            int stride = 4 * width;
+            // q·(k_c + AP sum + UE sum) = q·k_c + q·AP sum + q·UE sum: N + M + K dot products, not 3N
+            java.util.Arrays.fill(out, 0, n, 0f);
+            HostKernels.addProduct(q, 0, 1, width, keysT, row * width, n, out);
+            dots(q, apKeys[row], aps, apDot);
+            dots(q, userKeys[row], users, userDot);
             for (int c = 0; c < n; c++) {
-                int base = (row * n + c) * stride + width;
-                int a = (c / users) * width;
-                int u = (c % users) * width;
-                float s = 0;
-                for (int j = 0; j < width; j++) {
-                    s += (cand[base + j] + ap[a + j] + ue[u + j]) * q[j];
-                }
-                out[c] = s;
+                out[c] += apDot[c / users] + userDot[c % users];
             }
             return q;
+        }
+
+        /** out[i] = q · rows[i·d : (i+1)·d] for i < count. */
+        private void dots(float[] q, float[] rows, int count, float[] out) {
+            for (int i = 0; i < count; i++) {
+                float s = 0;
+                for (int j = 0; j < width; j++) {
+                    s += q[j] * rows[i * width + j];
+                }
+                out[i] = s;
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.alloc4j.encoder.Encoding;
+import org.alloc4j.encoder.HostKernels;
 import org.alloc4j.encoder.HostGraph;
 import org.alloc4j.encoder.NetworkBlock;
 import org.alloc4j.encoder.Tensors;
@@ -290,6 +291,7 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
         double scale = 1.0 / Math.sqrt(width);
         float[] scores = new float[n];
         double[] logits = new double[n + 1];
+        double[] weights = new double[n + 1];   // exp(logit - max logit)
         boolean[] mask = new boolean[n + 1];
         float[] logLikelihood = new float[rows];
         float[] entropy = new float[rows];
@@ -314,7 +316,7 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
                         logits[a] = Double.NEGATIVE_INFINITY;
                         continue;
                     }
-                    logits[a] = clip * Math.tanh((a == n ? endScore : scores[a]) * scale);
+                    logits[a] = clip * HostKernels.tanh((a == n ? endScore : scores[a]) * scale);
                     if (logits[a] > max) {
                         max = logits[a];
                         best = a;
@@ -322,16 +324,14 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
                 }
                 double z = 0;
                 for (int a = 0; a <= n; a++) {
-                    if (mask[a]) {
-                        z += Math.exp(logits[a] - max);
-                    }
+                    weights[a] = mask[a] ? Math.exp(logits[a] - max) : 0;
+                    z += weights[a];
                 }
                 double logZ = max + Math.log(z);
                 double h = 0;
                 for (int a = 0; a <= n; a++) {
                     if (mask[a]) {
-                        double lp = logits[a] - logZ;
-                        h -= Math.exp(lp) * lp;
+                        h -= weights[a] / z * (logits[a] - logZ);
                     }
                 }
                 logLikelihood[r] += (float) (logits[best] - logZ);

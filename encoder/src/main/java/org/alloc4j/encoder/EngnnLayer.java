@@ -70,11 +70,23 @@ public final class EngnnLayer extends NetworkBlock {
         if (outputs != Outputs.ALL) {
             return new GraphState(t2, r2, e);
         }
+        long d = e.getShape().get(3);
         NDArray a6 = phi6.apply(ps, e, training);
-        NDArray sameTx = a6.sum(new int[] {2}, true).sub(a6).mul(Tensors.scalar(a6, 1.0 / Math.max(k - 1, 1)));
         NDArray a7 = phi7.apply(ps, e, training);
-        NDArray sameRx = a7.sum(new int[] {1}, true).sub(a7).mul(Tensors.scalar(a7, 1.0 / Math.max(m - 1, 1)));
-        NDArray e2 = phi5.applyConcat(ps, List.of(e, sameTx, sameRx, t2.expandDims(2), r2.expandDims(1)), training);
+        NDArray toTx = Tensors.scalar(a6, 1.0 / Math.max(k - 1, 1));
+        NDArray toRx = Tensors.scalar(a7, 1.0 / Math.max(m - 1, 1));
+        // φ5 on [e ; mean_{j'≠j} a6 ; mean_{i'≠i} a7 ; t' ; r']: mean_{j'≠j} a6 = (Σ_j' a6 − a6)/(K−1), and the
+        // sum's first-layer term is per AP, so only a6's own term is per link (likewise a7 per UE)
+        NDArray perLink = phi5.firstLayerTerm(ps, e, 0, null, training);                          // (B, M, K, h)
+        NDArray ownTx = phi5.firstLayerTerm(ps, a6, d, toTx, training);
+        NDArray ownRx = phi5.firstLayerTerm(ps, a7, 2 * d, toRx, training);
+        // at inference in place: perLink is this method's own fresh array
+        perLink = training ? perLink.sub(ownTx).sub(ownRx) : perLink.subi(ownTx).subi(ownRx);
+        NDArray perAp = phi5.firstLayerTerm(ps, a6.sum(new int[] {2}, true), d, toTx, training)
+                .add(phi5.firstLayerTerm(ps, t2.expandDims(2), 3 * d, null, training));            // (B, M, 1, h)
+        NDArray perUe = phi5.firstLayerTerm(ps, a7.sum(new int[] {1}, true), 2 * d, toRx, training)
+                .add(phi5.firstLayerTerm(ps, r2.expandDims(1), 4 * d, null, training));            // (B, 1, K, h)
+        NDArray e2 = phi5.fromFirstLayerTerms(ps, List.of(perLink, perAp, perUe), training);
         return new GraphState(t2, r2, e2);
     }
 

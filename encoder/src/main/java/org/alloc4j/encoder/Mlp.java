@@ -69,24 +69,80 @@ public final class Mlp extends AbstractBlock {
      * concatenation.
      */
     public NDArray applyConcat(ParameterStore ps, java.util.List<NDArray> parts, boolean training) {
-        ai.djl.nn.Parameter w = first.getParameters().get("weight");
-        ai.djl.nn.Parameter b = first.getParameters().get("bias");
-        NDArray weight = ps.getValue(w, parts.get(0).getDevice(), training);                     // (hidden, in)
-        NDArray pre = null;
+        java.util.List<NDArray> terms = new java.util.ArrayList<>(parts.size());
         long offset = 0;
         for (NDArray part : parts) {
-            long width = part.getShape().get(part.getShape().dimension() - 1);
-            NDArray slice = weight.get(":, " + offset + ":" + (offset + width));
-            slice.attach(part.getManager()); // a view of the parameter would otherwise stay in the model's manager
-            NDArray term = part.matMul(slice.transpose());
-            pre = pre == null ? term : pre.add(term);
-            offset += width;
+            terms.add(firstLayerTerm(ps, part, offset, null, training));
+            offset += part.getShape().get(part.getShape().dimension() - 1);
         }
         if (offset != in) {
             throw new IllegalArgumentException("parts have " + offset + " features in total, the MLP takes " + in);
         }
-        pre = pre.add(ps.getValue(b, pre.getDevice(), training));
+        return fromFirstLayerTerms(ps, terms, training);
+    }
+
+    /**
+     * One input block's term of the first layer, without the bias: part · W[:, from : from + w]ᵀ
+     * (· scale), where w is the part's last axis and W the first layer's weight (hidden, in).
+     *
+     * @param scale a scalar that multiplies the (small) weight columns, or null
+     * @return (…, hidden), shaped as {@code part} but for the last axis
+     */
+    public NDArray firstLayerTerm(ParameterStore ps, NDArray part, long from, NDArray scale, boolean training) {
+        long width = part.getShape().get(part.getShape().dimension() - 1);
+        if (from < 0 || from + width > in) {
+            throw new IllegalArgumentException("columns " + from + ".." + (from + width) + " outside the MLP's " + in + " inputs");
+        }
+        NDArray weight = ps.getValue(first.getParameters().get("weight"), part.getDevice(), training); // (hidden, in)
+        NDArray slice = weight.get(":, " + from + ":" + (from + width));
+        slice.attach(part.getManager()); // a view of the parameter would otherwise stay in the model's manager
+        if (scale != null) {
+            slice = slice.mul(scale);
+        }
+        return part.matMul(slice.transpose());
+    }
+
+    /**
+     * The MLP's output from the terms of its first layer (each from {@link #firstLayerTerm}; together
+     * they must cover every input column once). In training the bias joins the smallest term and the
+     * terms are added smallest first, so broadcasting node terms cost one full-size addition each;
+     * at inference the other terms and the bias are added in place into the largest term when it has
+     * the full shape, which saves allocating full-size arrays. The terms are consumed.
+     */
+    public NDArray fromFirstLayerTerms(ParameterStore ps, java.util.List<NDArray> terms, boolean training) {
+        java.util.List<NDArray> bySize = new java.util.ArrayList<>(terms);
+        bySize.sort(java.util.Comparator.comparingLong(t -> t.getShape().size()));
+        NDArray bias = ps.getValue(first.getParameters().get("bias"), bySize.get(0).getDevice(), training);
+        NDArray largest = bySize.get(bySize.size() - 1);
+        NDArray pre;
+        if (!training && largest.getShape().equals(broadcastShape(bySize))) {
+            pre = largest;
+            for (int i = 0; i < bySize.size() - 1; i++) {
+                pre.addi(bySize.get(i));
+            }
+            pre.addi(bias);
+        } else {
+            pre = bySize.get(0).add(bias);
+            for (int i = 1; i < bySize.size(); i++) {
+                pre = pre.add(bySize.get(i));
+            }
+        }
         return afterFirstLinear(ps, pre.reshape(-1, hidden), pre.getShape(), training);
+    }
+
+    /** The shape the arrays broadcast to (same rank assumed). */
+    private static Shape broadcastShape(java.util.List<NDArray> arrays) {
+        long[] dims = arrays.get(0).getShape().getShape();
+        for (NDArray a : arrays) {
+            long[] d = a.getShape().getShape();
+            if (d.length != dims.length) {
+                return null;
+            }
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = Math.max(dims[i], d[i]);
+            }
+        }
+        return new Shape(dims);
     }
 
     /**

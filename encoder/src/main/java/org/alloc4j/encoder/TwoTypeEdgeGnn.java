@@ -44,9 +44,12 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
         }
     }
 
-    /** Mean over {@code axis} of x (R, M, K, d), counting entries where w (R, M, K, 1) is 1. */
-    private static NDArray maskedMean(NDArray x, NDArray w, int axis) {
-        return x.mul(w).sum(new int[] {axis}).div(w.sum(new int[] {axis}).maximum(Tensors.scalar(w, 1.0)));
+    /**
+     * Mean over {@code axis} of x (R, M, K, d), counting entries where w (R, M, K, 1) is 1; at inference
+     * x, a fresh MLP output, is masked in place.
+     */
+    private static NDArray maskedMean(NDArray x, NDArray w, int axis, boolean training) {
+        return (training ? x.mul(w) : x.muli(w)).sum(new int[] {axis}).div(w.sum(new int[] {axis}).maximum(Tensors.scalar(w, 1.0)));
     }
 
     /**
@@ -56,20 +59,23 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
      */
     public GraphState apply(ParameterStore ps, NDArray input, NDArray chosen, boolean training) {
         NDArray other = Tensors.scalar(chosen, 1.0).sub(chosen);
-        NDArray e = initChosen.apply(ps, input, training).mul(chosen).add(initOther.apply(ps, input, training).mul(other));
+        NDArray ofChosen = initChosen.apply(ps, input, training);
+        // DJL's where does not broadcast: the mask is expanded (a view) to the edges' shape
+        NDArray isChosen = chosen.gt(Tensors.scalar(chosen, 0.5)).broadcast(ofChosen.getShape());
+        NDArray e = NDArrays.where(isChosen, ofChosen, initOther.apply(ps, input, training));
         long r = e.getShape().get(0);
         NDArray a = e.getManager().zeros(new Shape(r, e.getShape().get(1), width));
         NDArray u = e.getManager().zeros(new Shape(r, e.getShape().get(2), width));
         for (Mlp[] m : layers) {
-            NDArray aIn = NDArrays.concat(new NDList(a, maskedMean(m[0].apply(ps, e, training), chosen, 2),
-                    maskedMean(m[1].apply(ps, e, training), other, 2)), 2);
-            NDArray uIn = NDArrays.concat(new NDList(u, maskedMean(m[2].apply(ps, e, training), chosen, 1),
-                    maskedMean(m[3].apply(ps, e, training), other, 1)), 2);
+            NDArray aIn = NDArrays.concat(new NDList(a, maskedMean(m[0].apply(ps, e, training), chosen, 2, training),
+                    maskedMean(m[1].apply(ps, e, training), other, 2, training)), 2);
+            NDArray uIn = NDArrays.concat(new NDList(u, maskedMean(m[2].apply(ps, e, training), chosen, 1, training),
+                    maskedMean(m[3].apply(ps, e, training), other, 1, training)), 2);
             a = m[4].apply(ps, aIn, training);
             u = m[5].apply(ps, uIn, training);
             List<NDArray> in = List.of(e, a.expandDims(2), u.expandDims(1));
             NDArray otherEdges = m[7] == null ? e : m[7].applyConcat(ps, in, training);
-            e = m[6].applyConcat(ps, in, training).mul(chosen).add(otherEdges.mul(other));
+            e = NDArrays.where(isChosen, m[6].applyConcat(ps, in, training), otherEdges);
         }
         return new GraphState(a, u, e);
     }

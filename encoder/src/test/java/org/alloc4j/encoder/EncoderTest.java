@@ -289,4 +289,16 @@ class EncoderTest {
             }
         }
     }
+
+    @Test
+    void hostTanhMatchesMathTanh() {
+        for (double x = -30; x <= 30; x += 0.0137) {
+            assertThat(HostKernels.tanh(x)).isCloseTo(Math.tanh(x), org.assertj.core.api.Assertions.within(1e-15));
+        }
+        for (double x : new double[] {1e-300, -1e-300, 3e-9, -7e-5, 9.9e-5, 1.01e-4}) {
+            assertThat(HostKernels.tanh(x)).isCloseTo(Math.tanh(x), org.assertj.core.api.Assertions.withinPercentage(1e-10));
+        }
+        assertThat(HostKernels.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(HostKernels.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
+    }
 }

@@ -86,6 +86,9 @@ public final class ModelCheckpoint {
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+            // float parameters hardly compress: the default level took 0.35 s per checkpoint of a d = 32
+            // cell-free-v1 run for 19 % smaller files (JFR profile of a training)
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             for (Map.Entry<String, byte[]> e : all.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue());

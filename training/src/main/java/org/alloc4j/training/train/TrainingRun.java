@@ -143,7 +143,7 @@ public final class TrainingRun {
                 best = Math.max(best, m.valSumRate());
                 save(trainer, dir.resolve(LAST), elapsed, best);
                 if (improved) {
-                    save(trainer, dir.resolve(BEST), elapsed, best);
+                    AtomicFiles.write(dir.resolve(BEST), out -> Files.copy(dir.resolve(LAST), out)); // the same content
                 }
                 plotCurves(dir, env.maxSteps());
                 log.printf("epoch %d: reward %.3f, validation %.3f bit/s/Hz (%.3f x greedy+wmmse)%s, |A| %.2f, %.1fs%n",
