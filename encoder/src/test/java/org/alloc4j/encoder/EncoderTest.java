@@ -58,8 +58,9 @@ class EncoderTest {
     }
 
     /**
-     * The host encoder and the host two-edge-type GNN compute what their tensor forms compute, on
-     * cell-free-v1 and cell-free-large-v1, at two widths; a random half of the links is "chosen".
+     * The host encoder and the host two-edge-type GNN compute what their tensor forms compute, at
+     * inference and in training, on cell-free-v1 and cell-free-large-v1, at two widths; a random half of
+     * the links is "chosen".
      */
     @Test
     void hostFormsMatchTheTensorForms() {
@@ -77,6 +78,8 @@ class EncoderTest {
                     float[] tensor = enc.encode(ps, f, false).candidates().toFloatArray();
                     float[] host = enc.onHost(ps, nd.getDevice()).encode(CellFreeFeatures.edgesOf(inst), m, k).edges();
                     assertClose(host, tensor, preset + " encoder d=" + d);
+                    // the training forward (out of place, another summation order) is the same function
+                    assertClose(host, enc.encode(ps, f, true).candidates().toFloatArray(), preset + " encoder in training d=" + d);
 
                     TwoTypeEdgeGnn gnn = new TwoTypeEdgeGnn(CellFreeFeatures.edgeWidth(inst.antennas()), d, 2, false, true);
                     gnn.initialize(nd);
@@ -91,6 +94,8 @@ class EncoderTest {
                     float[] gTensor = gnn.apply(ps, f.edges(), typeMask, false).edges().toFloatArray();
                     float[] gHost = gnn.onHost(ps, nd.getDevice()).apply(CellFreeFeatures.edgesOf(inst), chosen, m, k);
                     assertClose(gHost, gTensor, preset + " two-type GNN d=" + d);
+                    assertClose(gHost, gnn.apply(ps, f.edges(), typeMask, true).edges().toFloatArray(),
+                            preset + " two-type GNN in training d=" + d);
                 }
             }
         }
