@@ -23,10 +23,7 @@ class HostDecodingTest {
     void hostAndTensorGreedyDecodingAgreeOnSetsAndLikelihoods() {
         for (String preset : List.of(CellFreeConfig.TINY, CellFreeConfig.DEFAULT, CellFreeConfig.LARGE)) {
             CellFreeEnv env = CellFreeEnv.preset(preset);
-            List<CellFreeInstance> instances = new ArrayList<>(PolicyTestSupport.instances(env, 150, 11L));
-            for (int i = 0; i < 30; i++) {
-                instances.add(Fixtures.withIdenticalUsers(instances.get(i), 0, 1));
-            }
+            List<CellFreeInstance> instances = withTwins(env, 150, 30, 11L);
             for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
                 try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 5L);
                      NDManager sub = p.manager().newSubManager()) {
@@ -60,10 +57,7 @@ class HostDecodingTest {
     void hostSnapshotDecidesAsTheTensorPath() {
         for (String preset : List.of(CellFreeConfig.TINY, CellFreeConfig.DEFAULT, CellFreeConfig.LARGE)) {
             CellFreeEnv env = CellFreeEnv.preset(preset);
-            List<CellFreeInstance> instances = new ArrayList<>(PolicyTestSupport.instances(env, 40, 12L));
-            for (int i = 0; i < 10; i++) {
-                instances.add(Fixtures.withIdenticalUsers(instances.get(i), 0, 1));
-            }
+            List<CellFreeInstance> instances = withTwins(env, 40, 10, 12L);
             for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
                 try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 6L)) {
                     HostSnapshot<CellFreeInstance> host = p.hostSnapshot();
@@ -113,5 +107,14 @@ class HostDecodingTest {
             assertThat(p.hostSnapshot()).isNull();
             assertThat(p.networks().hostCvlns()).isEmpty();
         }
+    }
+
+    /** {@code n} seeded instances plus, for the first {@code twins}, a copy whose UEs 0 and 1 coincide (ties). */
+    private static List<CellFreeInstance> withTwins(CellFreeEnv env, int n, int twins, long seed) {
+        List<CellFreeInstance> instances = new ArrayList<>(PolicyTestSupport.instances(env, n, seed));
+        for (int i = 0; i < twins; i++) {
+            instances.add(Fixtures.withIdenticalUsers(instances.get(i), 0, 1));
+        }
+        return instances;
     }
 }

@@ -253,9 +253,9 @@ public final class Benchmark {
      * Runs {@code a} over {@code instances} until it has allocated {@code count} instances (as many as the
      * learned method's warm-up) in at least two passes, starting no pass after
      * {@link #BASELINE_WARM_UP_SECONDS} unless fewer than two ran. The JIT keeps improving plain-Java baselines long after their first calls: on cell-free-v1
-     * WMMSE took 6.6–9.3 ms per instance in the first pass over 200 instances after a 10-instance warm-up,
-     * about 4 ms in passes 2–10 and 2.7–3.2 ms from about the 11th (throwaway harness, three JVMs, one
-     * training on the other core) — the 10-instance warm-up used before inflated the speed-ups.
+     * WMMSE took 5.9–9.3 ms per instance in the first pass over 200 instances after a 10-instance warm-up
+     * (five JVMs), about 4 ms in passes 2–10 and 2.7–3.2 ms from about the 11th (the two JVMs run for 20
+     * passes); throwaway harness, one training on the other core — the 10-instance warm-up used before inflated the speed-ups.
      */
     private static <I> void warmUp(Allocator<I> a, List<I> instances, long count) {
         long done = 0;
