@@ -18,10 +18,19 @@ public final class LinearLayer extends NetworkBlock {
     private final Parameter bias;
 
     public LinearLayer(int in, int out, boolean withBias) {
+        this(in, out, withBias, false);
+    }
+
+    /**
+     * @param zeroWeights start with W = 0 (and b = 0): an output layer whose block starts as "no
+     *                    change", for example a refinement added to an earlier estimate
+     */
+    public LinearLayer(int in, int out, boolean withBias, boolean zeroWeights) {
         this.in = in;
         this.out = out;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(in, out)).optInitializer(new XavierInitializer()).build());
+                .optShape(new Shape(in, out))
+                .optInitializer(zeroWeights ? new ConstantInitializer(0f) : new XavierInitializer()).build());
         bias = withBias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(out)).optInitializer(new ConstantInitializer(0f)).build()) : null;
     }

@@ -17,7 +17,7 @@ import org.alloc4j.envs.math.ComplexArray;
  * parameters: the encoder, every decoding step and the CVLN run without a native call. At batch 1 the
  * tensor path is bound by some thousand DJL calls of 6–17 µs each, while the arithmetic is small, so
  * {@link LearnedMethods} use this path for small batches of small instances ({@link #faster}). Same functions as
- * the tensor path (float32 networks, float64 precoder), compared in {@code HostPathTest}. Later changes
+ * the tensor path (float32 networks, float64 precoder), compared in {@code HostDecodingTest}. Later changes
  * of the parameters do not reach a snapshot.
  */
 final class CellFreeHostPath implements HostSnapshot<CellFreeInstance> {

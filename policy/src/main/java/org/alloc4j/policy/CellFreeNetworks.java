@@ -45,7 +45,8 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
                 ? new MaskedAttentionDecoder(new CellFreeGnnContext(d, CellFreeFeatures.edgeWidth(n), config.contextLayers()), d, config.clip(), true)
                 : new MaskedAttentionDecoder(new CellFreeDynamicContext(d), d, config.clip(), true);
         dvln = addChildBlock("dvln", new Dvln(encoder, decoder));
-        rzf = addChildBlock(RZF, new CellFreeRzfCvln(n, d, config.cvlnLayers(), config.batchNorm(), config.structureFeatures()));
+        rzf = addChildBlock(RZF, new CellFreeRzfCvln(n, d, config.cvlnLayers(), config.batchNorm(), config.structureFeatures(),
+                config.cvlnPasses()));
         projection = addChildBlock(PROJECTION, new CellFreeProjectionCvln(n, d, config.cvlnLayers(), config.batchNorm()));
         joint = config.jointCvln()
                 ? addChildBlock(JOINT, new CellFreeJointCvln(n, d, config.cvlnLayers(), config.batchNorm(), config.structureFeatures())) : null;
@@ -90,6 +91,11 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
             case JOINT -> requireJoint();
             default -> throw unknownCvln(name);
         };
+    }
+
+    /** The {@code cvln-rzf} network itself, for tests of its passes. */
+    CellFreeRzfCvln rzf() {
+        return rzf;
     }
 
     private CellFreeJointCvln requireJoint() {

@@ -22,16 +22,32 @@ import org.alloc4j.encoder.TwoTypeEdgeGnn;
  * </ul>
  * Per-AP power Σ_k p_mk < P by construction. The N×N complex inverse runs in float64 through the
  * real 2N×2N embedding.
+ *
+ * <p>With {@code passes} > 1 the network refines its own answer: each further pass computes the beams of
+ * the current z, reads what they do ({@link RzfFeedback}: per-link signal, leakage and interference,
+ * each UE's rate, each AP's used budget) beside the inputs and the current z, and adds its own GNN's
+ * Δz (B, M, K, 3) to z. Its output layer starts at zero, so an untrained refinement changes nothing.
+ * A pass reads the last z and its beams as data (no gradient flows through them, as between the
+ * iterations of RAFT-style refinement); the earlier passes learn through the sum z + Δz.
  */
 public final class CellFreeRzfCvln extends NetworkBlock {
     private final boolean structureFeatures;
     private final TwoTypeEdgeGnn gnn;
     private final LinearLayer out;
+    private final java.util.List<TwoTypeEdgeGnn> refineGnns = new java.util.ArrayList<>();
+    private final java.util.List<LinearLayer> refineOuts = new java.util.ArrayList<>();
 
-    public CellFreeRzfCvln(int antennas, int width, int layers, boolean batchNorm, boolean structureFeatures) {
+    /** @param passes 1 for the plain CVLN; each further pass refines z from the beams of the last */
+    public CellFreeRzfCvln(int antennas, int width, int layers, boolean batchNorm, boolean structureFeatures, int passes) {
         this.structureFeatures = structureFeatures;
-        gnn = addChildBlock("gnn", new TwoTypeEdgeGnn(CellFreeFeatures.cvlnInputWidth(antennas, structureFeatures), width, layers, batchNorm, true));
+        int in = CellFreeFeatures.cvlnInputWidth(antennas, structureFeatures);
+        gnn = addChildBlock("gnn", new TwoTypeEdgeGnn(in, width, layers, batchNorm, true));
         out = addChildBlock("out", new LinearLayer(width, 3, true));
+        for (int p = 1; p < passes; p++) {
+            refineGnns.add(addChildBlock("refineGnn" + p,
+                    new TwoTypeEdgeGnn(in + RzfFeedback.WIDTH + 3, width, layers, batchNorm, true)));
+            refineOuts.add(addChildBlock("refineOut" + p, new LinearLayer(width, 3, true, true)));
+        }
     }
 
     /**
@@ -49,6 +65,22 @@ public final class CellFreeRzfCvln extends NetworkBlock {
      * @return z, (B, M, K, 3) float64
      */
     NDArray scores(ParameterStore ps, CellFreeFeatures f, NDArray served, boolean training) {
+        NDArray input = f.cvlnInput(structureFeatures);
+        NDArray type = served.expandDims(3);
+        NDArray z = firstPassScores(ps, f, served, training);
+        for (int p = 0; p < refineGnns.size(); p++) {
+            // the pass reads the last z and its beams as data: no gradient through them (DJL's toType, the
+            // only way back to float32, cuts the graph anyway); the last z still learns through z + Δz
+            NDArray last = z.stopGradient();
+            NDArray in = input.concat(RzfFeedback.of(f, fromScores(f, served, last)), 3)
+                    .concat(last.toType(ai.djl.ndarray.types.DataType.FLOAT32, false), 3);
+            z = z.add(Tensors.toFloat64(refineOuts.get(p).apply(ps, refineGnns.get(p).apply(ps, in, type, training).edges(), training)));
+        }
+        return z;
+    }
+
+    /** The first pass's z, (B, M, K, 3) float64, before any refinement. */
+    NDArray firstPassScores(ParameterStore ps, CellFreeFeatures f, NDArray served, boolean training) {
         return Tensors.toFloat64(out.apply(ps, gnn.apply(ps, f.cvlnInput(structureFeatures), served.expandDims(3), training).edges(), training));
     }
 
@@ -81,18 +113,27 @@ public final class CellFreeRzfCvln extends NetworkBlock {
 
     /** A host copy of the current parameters: {@link Host#beams} is {@link #beamform} for one instance. */
     Host onHost(ParameterStore ps, ai.djl.Device device) {
-        return new Host(gnn.onHost(ps, device), out.onHost(ps, device), structureFeatures);
+        java.util.List<TwoTypeEdgeGnn.Host> gnns = new java.util.ArrayList<>();
+        java.util.List<LinearLayer.Host> outs = new java.util.ArrayList<>();
+        gnns.add(gnn.onHost(ps, device));
+        outs.add(out.onHost(ps, device));
+        for (int p = 0; p < refineGnns.size(); p++) {
+            gnns.add(refineGnns.get(p).onHost(ps, device));
+            outs.add(refineOuts.get(p).onHost(ps, device));
+        }
+        return new Host(gnns, outs, structureFeatures);
     }
 
     /** {@code cvln-rzf} in plain Java (float32 network, float64 precoder, as the tensor form). */
     static final class Host {
-        private final TwoTypeEdgeGnn.Host gnn;
-        private final LinearLayer.Host out;
+        private final java.util.List<TwoTypeEdgeGnn.Host> gnns;
+        private final java.util.List<LinearLayer.Host> outs;
         private final boolean structureFeatures;
 
-        private Host(TwoTypeEdgeGnn.Host gnn, LinearLayer.Host out, boolean structureFeatures) {
-            this.gnn = gnn;
-            this.out = out;
+        /** The first pass's GNN and output layer, then each refinement pass's. */
+        private Host(java.util.List<TwoTypeEdgeGnn.Host> gnns, java.util.List<LinearLayer.Host> outs, boolean structureFeatures) {
+            this.gnns = gnns;
+            this.outs = outs;
             this.structureFeatures = structureFeatures;
         }
 
@@ -116,11 +157,36 @@ public final class CellFreeRzfCvln extends NetworkBlock {
                     System.arraycopy(structure, i * fs, input, i * (fe + fs) + fe, fs);
                 }
             }
-            float[] z = out.applyRows(gnn.apply(input, served, m, k), m * k);                    // (M·K, 3)
+            float[] z = outs.get(0).applyRows(gnns.get(0).apply(input, served, m, k), m * k);    // (M·K, 3)
+            double[][] w = beamsOf(inst, served, z);
+            for (int p = 1; p < gnns.size(); p++) {
+                float[] feedback = RzfFeedback.ofHost(inst, w[0], w[1]);
+                int fi = input.length / (m * k);
+                int fw = fi + RzfFeedback.WIDTH + 3;
+                float[] in = new float[m * k * fw];
+                for (int i = 0; i < m * k; i++) {
+                    System.arraycopy(input, i * fi, in, i * fw, fi);
+                    System.arraycopy(feedback, i * RzfFeedback.WIDTH, in, i * fw + fi, RzfFeedback.WIDTH);
+                    System.arraycopy(z, i * 3, in, i * fw + fi + RzfFeedback.WIDTH, 3);
+                }
+                float[] dz = outs.get(p).applyRows(gnns.get(p).apply(in, served, m, k), m * k);
+                float[] next = new float[z.length];
+                for (int i = 0; i < z.length; i++) {
+                    next[i] = (float) ((double) z[i] + dz[i]);
+                }
+                z = next;
+                w = beamsOf(inst, served, z);
+            }
+            return w;
+        }
+
+        /** The beams of scores z (M·K, 3): {Re w, Im w}, each (M, K, N). */
+        private static double[][] beamsOf(org.alloc4j.envs.cellfree.CellFreeInstance inst, boolean[] served, float[] z) {
+            int n = inst.antennas();
             double p = inst.powerW();
-            double[] re = new double[m * k * n];
-            double[] im = new double[m * k * n];
-            for (int a = 0; a < m; a++) {
+            double[] re = new double[inst.aps() * inst.users() * n];
+            double[] im = new double[re.length];
+            for (int a = 0; a < inst.aps(); a++) {
                 apBeams(inst, a, served, z, p, re, im);
             }
             return new double[][] {re, im};

@@ -20,20 +20,23 @@ import org.alloc4j.envs.Check;
  * @param structureFeatures cell-free: {@code cvln-rzf} and {@code cvln-joint} also read the structure
  *                        features of {@link org.alloc4j.encoder.CellFreeFeatures} (on; off in
  *                        checkpoints written before they existed)
+ * @param cvlnPasses      cell-free: passes of {@code cvln-rzf}, the first and the refinements of its own
+ *                        beams (2; 1 in checkpoints written before the option; {@link CellFreeRzfCvln})
  */
 public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int criticLayers, boolean batchNorm,
                           double clip, int glimpseHeads, String cellFreeContext, int contextLayers, boolean jointCvln,
-                          boolean structureFeatures) {
+                          boolean structureFeatures, int cvlnPasses) {
     public ModelConfig {
         Check.intIn("model", "width", width, 1, 4096);
         Check.intIn("model", "encoderLayers", encoderLayers, 0, 32);
         Check.intIn("model", "cvlnLayers", cvlnLayers, 0, 32);
         Check.intIn("model", "criticLayers", criticLayers, 0, 32);
+        Check.intIn("model", "cvlnPasses", cvlnPasses, 1, 8);
         new DecoderConfig(width, clip, glimpseHeads, cellFreeContext, contextLayers);
     }
 
     public static ModelConfig defaults() {
-        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false, true);
+        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false, true, 2);
     }
 
     /**
@@ -41,7 +44,7 @@ public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int crit
      * later, which take the value that reproduces the architecture from before they existed.
      */
     public static ModelConfig absentFieldValues() {
-        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false, false);
+        return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false, false, 1);
     }
 
     public EncoderConfig encoder() {

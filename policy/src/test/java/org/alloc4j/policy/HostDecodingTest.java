@@ -51,15 +51,17 @@ class HostDecodingTest {
     /**
      * The whole host path (host encoder, host decoding, host {@code cvln-rzf}) makes the same sets and
      * the same beamformers as the tensor path, on tiny, v1 and large, at two widths, with the structure
-     * features; the beamformers pass the environment's checker.
+     * features and with a refinement pass (its weights moved off their zero start); the beamformers
+     * pass the environment's checker.
      */
     @Test
     void hostSnapshotDecidesAsTheTensorPath() {
         for (String preset : List.of(CellFreeConfig.TINY, CellFreeConfig.DEFAULT, CellFreeConfig.LARGE)) {
             CellFreeEnv env = CellFreeEnv.preset(preset);
             List<CellFreeInstance> instances = withTwins(env, 40, 10, 12L);
-            for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
+            for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults(), PolicyTestSupport.smallRefined())) {
                 try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 6L)) {
+                    PolicyTestSupport.perturbRefinements(p, 0.05, 6L);
                     HostSnapshot<CellFreeInstance> host = p.hostSnapshot();
                     assertThat(host).isNotNull();
                     assertThat(p.networks().hostCvlns()).containsExactly(CellFreeNetworks.RZF);
@@ -103,7 +105,7 @@ class HostDecodingTest {
     void networksWithoutAHostPathHaveNoSnapshot() {
         CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.TINY);
         try (Policy<CellFreeInstance> p = Policy.initialise(env,
-                new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1, false, true), 6L)) {
+                new ModelConfig(16, 1, 1, 1, false, 10, 4, "gnn", 1, false, true, 1), 6L)) {
             assertThat(p.hostSnapshot()).isNull();
             assertThat(p.networks().hostCvlns()).isEmpty();
         }

@@ -14,7 +14,29 @@ final class PolicyTestSupport {
     }
 
     static ModelConfig small() {
-        return new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, false, true);
+        return new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, false, true, 1);
+    }
+
+    /** {@link #small()} with a {@code cvln-rzf} refinement pass. */
+    static ModelConfig smallRefined() {
+        return new ModelConfig(16, 2, 1, 1, false, 10, 4, "dynamic", 1, false, true, 2);
+    }
+
+    /**
+     * Moves every parameter of the {@code cvln-rzf} refinement passes by seeded noise of size
+     * {@code scale}: their output layers start at zero, where the refinement is the identity.
+     */
+    static void perturbRefinements(Policy<?> p, double scale, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> param : p.networks().getParameters()) {
+            if (param.getKey().contains("refine")) {
+                float[] v = param.getValue().getArray().toFloatArray();
+                for (int j = 0; j < v.length; j++) {
+                    v[j] += (float) (scale * (2 * rng.nextDouble() - 1));
+                }
+                param.getValue().getArray().set(v);
+            }
+        }
     }
 
     static <I> List<I> instances(Environment<I> env, int count, long seed) {

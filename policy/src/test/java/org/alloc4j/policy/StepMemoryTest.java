@@ -23,7 +23,7 @@ class StepMemoryTest {
         CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.LARGE);
         List<CellFreeInstance> instances = PolicyTestSupport.instances(env, 4, 3L);
         for (String context : List.of("dynamic", "gnn")) {
-            ModelConfig config = new ModelConfig(16, 1, 1, 1, false, 10, 4, context, 1, false, false);
+            ModelConfig config = new ModelConfig(16, 1, 1, 1, false, 10, 4, context, 1, false, false, 1);
             try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 2L)) {
                 for (DecodingStrategy s : List.of(Greedy.onDevice(), new BeamSearch(2))) {
                     try (NDManager sub = p.manager().newSubManager()) {

@@ -173,25 +173,13 @@ public final class CellFreeEnv implements Environment<CellFreeInstance> {
             throw new IllegalArgumentException("beamformer shape " + java.util.Arrays.toString(w.shape())
                     + " does not match [M][K][N] = [" + m + "][" + k + "][" + n + "]");
         }
+        double[][] perAp = instance.apAmplitudes(w.realParts(), w.imagParts());
         double[] gRe = new double[k * k];
         double[] gIm = new double[k * k];
         for (int a = 0; a < m; a++) {
-            for (int rx = 0; rx < k; rx++) {
-                for (int j = 0; j < k; j++) {
-                    double sr = 0;
-                    double si = 0;
-                    for (int i = 0; i < n; i++) {
-                        double hr = instance.re(a, rx, i);
-                        double hi = instance.im(a, rx, i);
-                        int wi = (a * k + j) * n + i;
-                        double wr = w.re(wi);
-                        double wim = w.im(wi);
-                        sr += hr * wr + hi * wim;
-                        si += hr * wim - hi * wr;
-                    }
-                    gRe[rx * k + j] += sr;
-                    gIm[rx * k + j] += si;
-                }
+            for (int i = 0; i < k * k; i++) {
+                gRe[i] += perAp[0][a * k * k + i];
+                gIm[i] += perAp[1][a * k * k + i];
             }
         }
         return SumRates.fromEffectiveChannels(gRe, gIm, k);

@@ -109,6 +109,37 @@ public final class CellFreeInstance {
         return hIm[index(m, k, n)];
     }
 
+    /**
+     * What each AP's beams deliver: g^m_kj = h_mkᴴ w_mj (noise-normalised amplitudes).
+     *
+     * @param re Re w, (M, K, N) row-major; likewise {@code im}
+     * @return {Re g, Im g}, each (M, K, K) row-major, [m][k][j] = h_mkᴴ w_mj
+     */
+    public double[][] apAmplitudes(double[] re, double[] im) {
+        int k = users;
+        int n = antennas;
+        double[] gRe = new double[aps * k * k];
+        double[] gIm = new double[aps * k * k];
+        for (int a = 0; a < aps; a++) {
+            for (int rx = 0; rx < k; rx++) {
+                for (int j = 0; j < k; j++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int i = 0; i < n; i++) {
+                        double hr = re(a, rx, i);
+                        double hi = im(a, rx, i);
+                        int wi = (a * k + j) * n + i;
+                        sr += hr * re[wi] + hi * im[wi];
+                        si += hr * im[wi] - hi * re[wi];
+                    }
+                    gRe[(a * k + rx) * k + j] = sr;
+                    gIm[(a * k + rx) * k + j] = si;
+                }
+            }
+        }
+        return new double[][] {gRe, gIm};
+    }
+
     /** AP m's channels h_mk/σ as the columns of an (N, K) matrix. */
     public ComplexMatrix apChannels(int m) {
         ComplexMatrix h = new ComplexMatrix(antennas, users);

@@ -132,7 +132,7 @@ public final class Benchmark {
                     policy.manager().getManagedArrays().size() - arraysBefore);
 
             if (env instanceof CellFreeEnv) {
-                ModelConfig faithful = new ModelConfig(64, 3, 2, 2, false, 10, 8, "gnn", 2, false, false);
+                ModelConfig faithful = new ModelConfig(64, 3, 2, 2, false, 10, 8, "gnn", 2, false, false, 1);
                 try (Policy<I> paper = Policy.initialise(env, faithful, c.seed())) {
                     Allocator<I> p = LearnedMethods.register(MethodCatalog.classical(env), paper).create(learnedName, ctx);
                     // the paper's context re-runs a GNN over every link at every step: at batch 1 000 that
@@ -230,7 +230,8 @@ public final class Benchmark {
 
     private static ModelConfig withWidth(ModelConfig m, int width) {
         return new ModelConfig(width, m.encoderLayers(), m.cvlnLayers(), m.criticLayers(), m.batchNorm(), m.clip(),
-                m.glimpseHeads(), m.cellFreeContext(), m.contextLayers(), m.jointCvln(), m.structureFeatures());
+                m.glimpseHeads(), m.cellFreeContext(), m.contextLayers(), m.jointCvln(), m.structureFeatures(),
+                m.cvlnPasses());
     }
 
     static List<String> baselineMethods(Environment<?> env) {

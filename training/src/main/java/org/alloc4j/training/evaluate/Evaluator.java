@@ -49,6 +49,7 @@ public final class Evaluator {
                 write(() -> SolutionExport.writeInstances(env, set, exportDir.resolve("instances-" + label(power) + ".npz")));
             }
             List<ResultRow> block = new ArrayList<>();
+            java.util.Map<String, double[]> rateOf = new java.util.HashMap<>();
             for (String method : all) {
                 Allocator<I> allocator = catalog.create(method, ctx);
                 List<Solution> solutions = new ArrayList<>(instances);
@@ -76,16 +77,17 @@ public final class Evaluator {
                 }
                 block.add(new ResultRow(method, envId, power, instances, Statistics.mean(rates), Statistics.ci95(rates),
                         Double.NaN, (double) feasible / instances, (double) repaired / instances, support / instances,
-                        nanos / 1e6 / instances));
+                        nanos / 1e6 / instances, Double.NaN));
+                rateOf.put(method, rates);
                 if (exportDir != null) {
                     write(() -> SolutionExport.writeSolutions(env, solutions, rates,
                             exportDir.resolve("solutions-" + method + "-" + label(power) + ".npz")));
                 }
             }
-            double reference = block.stream().filter(r -> r.method().equals("greedy+wmmse")).mapToDouble(ResultRow::meanSumRate)
-                    .findFirst().orElse(Double.NaN);
+            double[] reference = rateOf.get("greedy+wmmse");
             for (ResultRow r : block) {
-                rows.add(r.withRatio(r.meanSumRate() / reference));
+                rows.add(reference == null ? r : r.withRatio(r.meanSumRate() / Statistics.mean(reference),
+                        Statistics.pairedRatioCi95(rateOf.get(r.method()), reference)));
             }
         }
         return rows;

@@ -29,7 +29,7 @@ public final class ResultWriters {
     /** A plain-text table, one block per power level. */
     public static String table(List<ResultRow> rows) {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-22s %7s %20s %8s %9s %8s %9s %10s%n";
+        String fmt = "%-22s %7s %20s %14s %9s %8s %9s %10s%n";
         sb.append(String.format(Locale.ROOT, fmt, "method", "P [dBm]", "sum rate [bit/s/Hz]", "ratio", "feasible",
                 "repaired", "|A| mean", "ms/inst"));
         Double last = null;
@@ -40,7 +40,9 @@ public final class ResultWriters {
             last = r.powerDbm();
             sb.append(String.format(Locale.ROOT, fmt, r.method(), Evaluator.label(r.powerDbm()),
                     String.format(Locale.ROOT, "%.3f ± %.3f", r.meanSumRate(), r.ci95()),
-                    Double.isNaN(r.ratioToGreedyWmmse()) ? "-" : String.format(Locale.ROOT, "%.3f", r.ratioToGreedyWmmse()),
+                    Double.isNaN(r.ratioToGreedyWmmse()) ? "-" : Double.isNaN(r.ratioCi95())
+                            ? String.format(Locale.ROOT, "%.3f", r.ratioToGreedyWmmse())
+                            : String.format(Locale.ROOT, "%.3f ± %.3f", r.ratioToGreedyWmmse(), r.ratioCi95()),
                     String.format(Locale.ROOT, "%.3f", r.feasibleRate()), String.format(Locale.ROOT, "%.3f", r.repairedRate()),
                     String.format(Locale.ROOT, "%.2f", r.meanSupportSize()), String.format(Locale.ROOT, "%.3f", r.msPerInstance())));
         }
@@ -69,6 +71,7 @@ public final class ResultWriters {
             m.put("mean_sum_rate", r.meanSumRate());
             m.put("ci95", r.ci95());
             m.put("ratio_to_greedy_wmmse", r.ratioToGreedyWmmse());
+            m.put("ratio_ci95", r.ratioCi95());
             m.put("feasible_rate", r.feasibleRate());
             m.put("repaired_rate", r.repairedRate());
             m.put("mean_support_size", r.meanSupportSize());

@@ -37,4 +37,20 @@ public final class Statistics {
         double t = df <= 30 ? T975[df - 1] : 1.96 + 2.5 / df;
         return t * sd / Math.sqrt(n);
     }
+
+    /**
+     * Half-width of the 95 % confidence interval of mean(x)/mean(ref) for paired samples (the same
+     * instances): {@link #ci95} of the differences x_i − ref_i over mean(ref), the reference mean taken
+     * as exact (its own error enters only at second order when the ratio is near 1).
+     */
+    public static double pairedRatioCi95(double[] x, double[] ref) {
+        if (x.length != ref.length) {
+            throw new IllegalArgumentException("paired samples need equal lengths: " + x.length + " and " + ref.length);
+        }
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = x[i] - ref[i];
+        }
+        return ci95(d) / mean(ref);
+    }
 }

@@ -48,6 +48,7 @@ import org.alloc4j.policy.ModelConfig;
  * @param cellFreeContext        model: {@code dynamic} or {@code gnn}
  * @param jointCvln              model: also build and train the joint-transmission CVLN {@code cvln-joint}
  * @param structureFeatures      model: cell-free structured CVLNs also read per-link structure features (on)
+ * @param cvlnPasses             model: cell-free {@code cvln-rzf} passes, the first and its refinements (2)
  */
 public record TrainingConfig(
         String env,
@@ -81,7 +82,8 @@ public record TrainingConfig(
         double clip,
         String cellFreeContext,
         boolean jointCvln,
-        boolean structureFeatures) {
+        boolean structureFeatures,
+        int cvlnPasses) {
 
     private static final String OWNER = "training config";
 
@@ -111,19 +113,19 @@ public record TrainingConfig(
         }
         // fields are assigned after a compact constructor: validate the parameters themselves
         new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2, jointCvln,
-                structureFeatures);
+                structureFeatures, cvlnPasses);
     }
 
     /** The defaults of SPEC §5 for an environment. */
     public static TrainingConfig defaults(String env) {
         return new TrainingConfig(env, "", 1, 20, 0, 50, 128, 20, Double.NaN, Double.NaN, 0, 1e-4, 1e-4, 1e-4, 1.0, 0.0,
-                false, "", "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic", false, true);
+                false, "", "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic", false, true, 2);
     }
 
     /** The model configuration part. */
     public ModelConfig model() {
         return new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, 8, cellFreeContext, 2, jointCvln,
-                structureFeatures);
+                structureFeatures, cvlnPasses);
     }
 
     /** Environment overrides as a map. */

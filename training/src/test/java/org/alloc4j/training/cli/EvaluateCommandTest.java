@@ -23,7 +23,7 @@ class EvaluateCommandTest {
         assertThat(code).isZero();
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("method,env,power_dbm,instances,mean_sum_rate,ci95,ratio_to_greedy_wmmse,"
-                + "feasible_rate,repaired_rate,mean_support_size,ms_per_instance").isEqualTo(ResultRow.CSV_HEADER);
+                + "feasible_rate,repaired_rate,mean_support_size,ms_per_instance,ratio_ci95").isEqualTo(ResultRow.CSV_HEADER);
         assertThat(csv).hasSize(1 + 2 * 5);
         double exhaustive20 = 0;
         double best20 = 0;
