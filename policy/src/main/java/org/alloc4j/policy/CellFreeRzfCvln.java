@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
 import org.alloc4j.encoder.CellFreeFeatures;
 import org.alloc4j.encoder.LinearLayer;
 import org.alloc4j.encoder.NetworkBlock;
@@ -34,8 +36,8 @@ public final class CellFreeRzfCvln extends NetworkBlock {
     private final boolean structureFeatures;
     private final TwoTypeEdgeGnn gnn;
     private final LinearLayer out;
-    private final java.util.List<TwoTypeEdgeGnn> refineGnns = new java.util.ArrayList<>();
-    private final java.util.List<LinearLayer> refineOuts = new java.util.ArrayList<>();
+    private final List<TwoTypeEdgeGnn> refineGnns = new ArrayList<>();
+    private final List<LinearLayer> refineOuts = new ArrayList<>();
 
     /** @param passes 1 for the plain CVLN; each further pass refines z from the beams of the last */
     public CellFreeRzfCvln(int antennas, int width, int layers, boolean batchNorm, boolean structureFeatures, int passes) {
@@ -67,13 +69,13 @@ public final class CellFreeRzfCvln extends NetworkBlock {
     NDArray scores(ParameterStore ps, CellFreeFeatures f, NDArray served, boolean training) {
         NDArray input = f.cvlnInput(structureFeatures);
         NDArray type = served.expandDims(3);
-        NDArray z = firstPassScores(ps, f, served, training);
+        NDArray z = firstPass(ps, input, type, training);
         for (int p = 0; p < refineGnns.size(); p++) {
             // the pass reads the last z and its beams as data: no gradient through them (DJL's toType, the
             // only way back to float32, cuts the graph anyway); the last z still learns through z + Δz
             NDArray last = z.stopGradient();
             NDArray in = input.concat(RzfFeedback.of(f, fromScores(f, served, last)), 3)
-                    .concat(last.toType(ai.djl.ndarray.types.DataType.FLOAT32, false), 3);
+                    .concat(last.toType(DataType.FLOAT32, false), 3);
             z = z.add(Tensors.toFloat64(refineOuts.get(p).apply(ps, refineGnns.get(p).apply(ps, in, type, training).edges(), training)));
         }
         return z;
@@ -81,7 +83,12 @@ public final class CellFreeRzfCvln extends NetworkBlock {
 
     /** The first pass's z, (B, M, K, 3) float64, before any refinement. */
     NDArray firstPassScores(ParameterStore ps, CellFreeFeatures f, NDArray served, boolean training) {
-        return Tensors.toFloat64(out.apply(ps, gnn.apply(ps, f.cvlnInput(structureFeatures), served.expandDims(3), training).edges(), training));
+        return firstPass(ps, f.cvlnInput(structureFeatures), served.expandDims(3), training);
+    }
+
+    /** @param input (B, M, K, F) CVLN input; @param type (B, M, K, 1) 1 on served links */
+    private NDArray firstPass(ParameterStore ps, NDArray input, NDArray type, boolean training) {
+        return Tensors.toFloat64(out.apply(ps, gnn.apply(ps, input, type, training).edges(), training));
     }
 
     /**
@@ -113,8 +120,8 @@ public final class CellFreeRzfCvln extends NetworkBlock {
 
     /** A host copy of the current parameters: {@link Host#beams} is {@link #beamform} for one instance. */
     Host onHost(ParameterStore ps, ai.djl.Device device) {
-        java.util.List<TwoTypeEdgeGnn.Host> gnns = new java.util.ArrayList<>();
-        java.util.List<LinearLayer.Host> outs = new java.util.ArrayList<>();
+        List<TwoTypeEdgeGnn.Host> gnns = new ArrayList<>();
+        List<LinearLayer.Host> outs = new ArrayList<>();
         gnns.add(gnn.onHost(ps, device));
         outs.add(out.onHost(ps, device));
         for (int p = 0; p < refineGnns.size(); p++) {
@@ -126,12 +133,12 @@ public final class CellFreeRzfCvln extends NetworkBlock {
 
     /** {@code cvln-rzf} in plain Java (float32 network, float64 precoder, as the tensor form). */
     static final class Host {
-        private final java.util.List<TwoTypeEdgeGnn.Host> gnns;
-        private final java.util.List<LinearLayer.Host> outs;
+        private final List<TwoTypeEdgeGnn.Host> gnns;
+        private final List<LinearLayer.Host> outs;
         private final boolean structureFeatures;
 
         /** The first pass's GNN and output layer, then each refinement pass's. */
-        private Host(java.util.List<TwoTypeEdgeGnn.Host> gnns, java.util.List<LinearLayer.Host> outs, boolean structureFeatures) {
+        private Host(List<TwoTypeEdgeGnn.Host> gnns, List<LinearLayer.Host> outs, boolean structureFeatures) {
             this.gnns = gnns;
             this.outs = outs;
             this.structureFeatures = structureFeatures;
