@@ -17,7 +17,7 @@ import org.alloc4j.envs.cellfree.CellFreeInstance;
  *   <li>user k's signal |G_kk|² and 5. its interference Σ_{j≠k} |G_kj|² (the same on every link of k);</li>
  * </ol>
  * each as log10(1 + x)/2 (the scale of the edge features); 6. user k's rate log2(1 + SINR_k)/4; 7. the
- * share of AP m's budget its beams use. Plain-Java twin {@link #ofHost}, compared in {@code HostDecodingTest}.
+ * share of AP m's budget its beams use. Plain-Java twin {@link #ofHost}, compared in {@code RzfFeedbackTest}.
  */
 final class RzfFeedback {
     /** Features per link. */
