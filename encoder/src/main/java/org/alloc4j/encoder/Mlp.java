@@ -132,7 +132,7 @@ public final class Mlp extends AbstractBlock {
 
     /** The shape the arrays broadcast to (same rank assumed). */
     private static Shape broadcastShape(java.util.List<NDArray> arrays) {
-        long[] dims = arrays.get(0).getShape().getShape();
+        long[] dims = arrays.get(0).getShape().getShape().clone();    // DJL returns its own array
         for (NDArray a : arrays) {
             long[] d = a.getShape().getShape();
             if (d.length != dims.length) {
@@ -163,7 +163,7 @@ public final class Mlp extends AbstractBlock {
         if (finalRelu) {
             h = Activation.relu(h);
         }
-        long[] dims = shape.getShape();
+        long[] dims = shape.getShape().clone();    // a copy: DJL returns the shape's own array
         dims[dims.length - 1] = out;
         return h.reshape(new Shape(dims));
     }
@@ -197,7 +197,7 @@ public final class Mlp extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        long[] dims = inputShapes[0].getShape();
+        long[] dims = inputShapes[0].getShape().clone();
         dims[dims.length - 1] = out;
         return new Shape[] {new Shape(dims)};
     }

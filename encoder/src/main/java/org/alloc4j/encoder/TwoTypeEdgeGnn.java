@@ -16,6 +16,10 @@ import java.util.List;
  * then updates each edge with its type's MLP on [e ; a_m' ; u_k']. Used by the paper's decoder
  * context (A = the partial set) and by the cell-free CVLN (A fixed).
  * Shapes: input (R, M, K, F), type mask (R, M, K, 1) with 1 for chosen links.
+ *
+ * <p>The tensor form gathers each type's edges (row indices read from the mask once per call) and runs
+ * only that type's MLPs on them, half the arithmetic of running both types' MLPs on every edge and
+ * selecting; with batch normalisation each type's statistics are therefore taken over its own edges.
  */
 public final class TwoTypeEdgeGnn extends NetworkBlock {
     private final int width;
@@ -45,11 +49,16 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
     }
 
     /**
-     * Mean over {@code axis} of x (R, M, K, d), counting entries where w (R, M, K, 1) is 1; at inference
-     * x, a fresh MLP output, is masked in place.
+     * Mean over {@code axis} of x (R, M, K, d) where w (R, M, K, 1) is 1, given {@link #count}(w, axis);
+     * with {@code inPlace} x, an array nothing else reads afterwards, is masked in place.
      */
-    private static NDArray maskedMean(NDArray x, NDArray w, int axis, boolean training) {
-        return (training ? x.mul(w) : x.muli(w)).sum(new int[] {axis}).div(w.sum(new int[] {axis}).maximum(Tensors.scalar(w, 1.0)));
+    private static NDArray maskedMean(NDArray x, NDArray w, NDArray count, int axis, boolean inPlace) {
+        return (inPlace ? x.muli(w) : x.mul(w)).sum(new int[] {axis}).div(count);
+    }
+
+    /** How many entries of w (R, M, K, 1) along {@code axis} are 1, at least 1: the divisor of {@link #maskedMean}. */
+    private static NDArray count(NDArray w, int axis) {
+        return w.sum(new int[] {axis}).maximum(Tensors.scalar(w, 1.0));
     }
 
     /**
@@ -58,26 +67,106 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
      * @return AP nodes (R, M, d), UE nodes (R, K, d), edges (R, M, K, d)
      */
     public GraphState apply(ParameterStore ps, NDArray input, NDArray chosen, boolean training) {
+        Shape shape = input.getShape();
+        long r = shape.get(0);
+        long m = shape.get(1);
+        long k = shape.get(2);
+        // each edge goes through its own type's MLPs only: the rows of each type are gathered, and put
+        // back in edge order where the edges are read as a whole
+        EdgeTypes types = EdgeTypes.of(chosen, (int) m, (int) k);
         NDArray other = Tensors.scalar(chosen, 1.0).sub(chosen);
-        NDArray ofChosen = initChosen.apply(ps, input, training);
-        // DJL's where does not broadcast: the mask is expanded (a view) to the edges' shape
-        NDArray isChosen = chosen.gt(Tensors.scalar(chosen, 0.5)).broadcast(ofChosen.getShape());
-        NDArray e = NDArrays.where(isChosen, ofChosen, initOther.apply(ps, input, training));
-        long r = e.getShape().get(0);
-        NDArray a = e.getManager().zeros(new Shape(r, e.getShape().get(1), width));
-        NDArray u = e.getManager().zeros(new Shape(r, e.getShape().get(2), width));
-        for (Mlp[] m : layers) {
-            NDArray aIn = NDArrays.concat(new NDList(a, maskedMean(m[0].apply(ps, e, training), chosen, 2, training),
-                    maskedMean(m[1].apply(ps, e, training), other, 2, training)), 2);
-            NDArray uIn = NDArrays.concat(new NDList(u, maskedMean(m[2].apply(ps, e, training), chosen, 1, training),
-                    maskedMean(m[3].apply(ps, e, training), other, 1, training)), 2);
-            a = m[4].apply(ps, aIn, training);
-            u = m[5].apply(ps, uIn, training);
-            List<NDArray> in = List.of(e, a.expandDims(2), u.expandDims(1));
-            NDArray otherEdges = m[7] == null ? e : m[7].applyConcat(ps, in, training);
-            e = NDArrays.where(isChosen, m[6].applyConcat(ps, in, training), otherEdges);
+        NDArray flat = input.reshape(-1, shape.get(3));
+        NDArray[] e = new NDArray[2];
+        for (int t = 0; t < 2; t++) {
+            e[t] = types.isEmpty(t) ? null : (t == 0 ? initChosen : initOther).apply(ps, Tensors.rows(flat, types.rows[t]), training);
         }
-        return new GraphState(a, u, e);
+        NDArray[] perAp = {count(chosen, 2), count(other, 2)};
+        NDArray[] perUe = {count(chosen, 1), count(other, 1)};
+        NDArray a = input.getManager().zeros(new Shape(r, m, width));
+        NDArray u = input.getManager().zeros(new Shape(r, k, width));
+        for (Mlp[] mlp : layers) {
+            NDArray toAp = types.inEdgeOrder(typed(ps, mlp[0], mlp[1], e, training), r, m, k);
+            NDArray toUe = types.inEdgeOrder(typed(ps, mlp[2], mlp[3], e, training), r, m, k);
+            // at inference the second mean masks the messages in place: they are read for the last time
+            NDArray aIn = NDArrays.concat(new NDList(a, maskedMean(toAp, chosen, perAp[0], 2, false),
+                    maskedMean(toAp, other, perAp[1], 2, !training)), 2);
+            NDArray uIn = NDArrays.concat(new NDList(u, maskedMean(toUe, chosen, perUe[0], 1, false),
+                    maskedMean(toUe, other, perUe[1], 1, !training)), 2);
+            a = mlp[4].apply(ps, aIn, training);
+            u = mlp[5].apply(ps, uIn, training);
+            NDArray[] next = new NDArray[2];
+            for (int t = 0; t < 2; t++) {
+                Mlp edgeMlp = mlp[6 + t];
+                next[t] = types.isEmpty(t) || edgeMlp == null ? e[t] : edgeMlp.fromFirstLayerTerms(ps, List.of(
+                        edgeMlp.firstLayerTerm(ps, e[t], 0, null, training),
+                        Tensors.rows(edgeMlp.firstLayerTerm(ps, a, width, null, training).reshape(-1, width), types.aps[t]),
+                        Tensors.rows(edgeMlp.firstLayerTerm(ps, u, 2L * width, null, training).reshape(-1, width), types.ues[t])),
+                        training);
+            }
+            e = next;
+        }
+        return new GraphState(a, u, types.inEdgeOrder(e, r, m, k));
+    }
+
+    /** {@code chosenMlp} on the chosen rows and {@code otherMlp} on the others; null where a type has no row. */
+    private static NDArray[] typed(ParameterStore ps, Mlp chosenMlp, Mlp otherMlp, NDArray[] e, boolean training) {
+        return new NDArray[] {e[0] == null ? null : chosenMlp.apply(ps, e[0], training),
+                e[1] == null ? null : otherMlp.apply(ps, e[1], training)};
+    }
+
+    /**
+     * The edges of each type of a batch as row indices into the flattened edges (R·M·K) and into the
+     * flattened AP (R·M) and UE (R·K) nodes, read from the type mask once per call.
+     */
+    private static final class EdgeTypes {
+        private final NDArray[] rows = new NDArray[2];
+        private final NDArray[] aps = new NDArray[2];
+        private final NDArray[] ues = new NDArray[2];
+        private final int[] counts = new int[2];
+        private final NDArray order;    // (R·M·K): each edge's row in [chosen rows ; other rows]
+
+        private EdgeTypes(float[] mask, int m, int k, ai.djl.ndarray.NDManager manager) {
+            int edges = mask.length;
+            for (float v : mask) {
+                counts[v > 0.5f ? 0 : 1]++;
+            }
+            long[][] row = {new long[counts[0]], new long[counts[1]]};
+            long[][] ap = {new long[counts[0]], new long[counts[1]]};
+            long[][] ue = {new long[counts[0]], new long[counts[1]]};
+            long[] position = new long[edges];
+            int[] next = new int[2];
+            for (int i = 0; i < edges; i++) {
+                int t = mask[i] > 0.5f ? 0 : 1;
+                int j = next[t]++;
+                row[t][j] = i;
+                ap[t][j] = i / k;                                   // r·M + m
+                ue[t][j] = (long) (i / (m * k)) * k + i % k;        // r·K + k
+                position[i] = t == 0 ? j : counts[0] + j;
+            }
+            for (int t = 0; t < 2; t++) {
+                if (counts[t] > 0) {
+                    rows[t] = Tensors.longs(manager, row[t], new Shape(counts[t]));
+                    aps[t] = Tensors.longs(manager, ap[t], new Shape(counts[t]));
+                    ues[t] = Tensors.longs(manager, ue[t], new Shape(counts[t]));
+                }
+            }
+            order = Tensors.longs(manager, position, new Shape(edges));
+        }
+
+        static EdgeTypes of(NDArray chosen, int m, int k) {
+            return new EdgeTypes(Tensors.toFloats(chosen), m, k, chosen.getManager());
+        }
+
+        boolean isEmpty(int type) {
+            return counts[type] == 0;
+        }
+
+        /** Rows of the two types, (count_t, d) each or null, back in edge order: (R, M, K, d). */
+        NDArray inEdgeOrder(NDArray[] byType, long r, long m, long k) {
+            NDArray both = byType[0] == null ? byType[1] : byType[1] == null ? byType[0]
+                    : NDArrays.concat(new NDList(byType[0], byType[1]), 0);
+            return Tensors.rows(both, order).reshape(r, m, k, both.getShape().get(1));
+        }
     }
 
     /** A host copy of the current parameters: {@link Host#apply} is {@link #apply} for one instance. */

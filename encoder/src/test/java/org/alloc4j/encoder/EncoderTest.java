@@ -101,6 +101,77 @@ class EncoderTest {
         }
     }
 
+    /**
+     * An MLP leaves its input's shape as it was: DJL's {@code Shape.getShape()} hands out the shape's own
+     * array, and writing the output width into it once made the caller's features report (…, d) instead
+     * of (…, 2N+1).
+     */
+    @Test
+    void anMlpDoesNotReshapeItsInput() {
+        try (NDManager nd = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(nd, false);
+            Mlp mlp = new Mlp(5, 16, 16, false);
+            mlp.initialize(nd, DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 5));
+            NDArray x = nd.ones(new ai.djl.ndarray.types.Shape(2, 3, 4, 5));
+            for (boolean training : new boolean[] {false, true}) {
+                assertThat(mlp.apply(ps, x, training).getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(2, 3, 4, 16));
+                assertThat(mlp.applyConcat(ps, List.of(x.get(":, :, :, 0:2"), x.get(":, :1, :, 2:5")), training).getShape())
+                        .isEqualTo(new ai.djl.ndarray.types.Shape(2, 3, 4, 16));
+                assertThat(x.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(2, 3, 4, 5));
+            }
+        }
+    }
+
+    /**
+     * On a batch, the two-type GNN's tensor form (each type's rows gathered through its own MLPs) gives
+     * every instance what the host form gives it alone — also when all or none of an instance's links
+     * are chosen, or none in the whole batch — at inference and in training; AP and UE nodes too.
+     */
+    @Test
+    void twoTypeGnnOnABatchMatchesTheHostFormPerInstance() {
+        CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.DEFAULT);
+        List<CellFreeInstance> batch = new ArrayList<>();
+        for (long seed = 0; seed < 4; seed++) {
+            batch.add(env.sample(RandomSource.XO_RO_SHI_RO_128_PP.create(40 + seed)));
+        }
+        int m = batch.get(0).aps();
+        int k = batch.get(0).users();
+        int d = 16;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        boolean[][] random = new boolean[4][m * k];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < m * k; j++) {
+                // instance 1: all chosen, instance 2: none, the others random
+                random[i][j] = i == 1 || i != 2 && rnd.nextBoolean();
+            }
+        }
+        boolean[][] none = new boolean[4][m * k];
+        try (NDManager nd = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(nd, false);
+            CellFreeFeatures f = CellFreeFeatures.of(nd, batch);
+            TwoTypeEdgeGnn gnn = new TwoTypeEdgeGnn(CellFreeFeatures.edgeWidth(batch.get(0).antennas()), d, 2, false, true);
+            gnn.initialize(nd);
+            TwoTypeEdgeGnn.Host host = gnn.onHost(ps, nd.getDevice());
+            for (boolean[][] chosen : List.of(random, none)) {
+                float[] mask = new float[4 * m * k];
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < m * k; j++) {
+                        mask[i * m * k + j] = chosen[i][j] ? 1f : 0f;
+                    }
+                }
+                NDArray typeMask = nd.create(mask, new ai.djl.ndarray.types.Shape(4, m, k, 1));
+                for (boolean training : new boolean[] {false, true}) {
+                    float[] edges = gnn.apply(ps, f.edges(), typeMask, training).edges().toFloatArray();
+                    for (int i = 0; i < 4; i++) {
+                        float[] alone = host.apply(CellFreeFeatures.edgesOf(batch.get(i)), chosen[i], m, k);
+                        assertClose(alone, java.util.Arrays.copyOfRange(edges, i * m * k * d, (i + 1) * m * k * d),
+                                "instance " + i + (chosen == none ? ", no link chosen" : "") + (training ? ", training" : ""));
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertClose(float[] host, float[] tensor, String what) {
         assertThat(host).as(what).hasSize(tensor.length);
         double scale = 0;

@@ -15,6 +15,7 @@ import org.alloc4j.decoder.Greedy;
 import org.alloc4j.encoder.EngineSettings;
 import org.alloc4j.encoder.Features;
 import org.alloc4j.envs.Environment;
+import org.alloc4j.envs.Solution;
 import org.alloc4j.envs.Support;
 import org.alloc4j.envs.math.ComplexArray;
 
@@ -154,10 +155,36 @@ public final class Policy<I> implements AutoCloseable {
         try (NDManager sub = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(sub, false);
             Features f = networks.featurize(sub, instances);
-            DecodeResult r = networks.decode(ps, f, instances, strategy, false);
-            List<Support> out = new ArrayList<>(r.rows());
-            for (int i = 0; i < r.rows(); i++) {
-                out.add(r.support(i));
+            return supportsOf(networks.decode(ps, f, instances, strategy, false));
+        }
+    }
+
+    private static List<Support> supportsOf(DecodeResult r) {
+        List<Support> out = new ArrayList<>(r.rows());
+        for (int i = 0; i < r.rows(); i++) {
+            out.add(r.support(i));
+        }
+        return out;
+    }
+
+    /**
+     * Greedy support sets and the beamformers {@code cvln} gives them — {@link #decode} followed by
+     * {@link #beamform}, with each chunk featurised once: what {@code learned+<cvln>} runs on batches
+     * the host snapshot does not take.
+     */
+    public List<Solution> allocate(String cvln, List<I> instances) {
+        return inChunks(instances.size(), (from, to) -> allocateChunk(cvln, instances.subList(from, to)));
+    }
+
+    private List<Solution> allocateChunk(String cvln, List<I> instances) {
+        try (NDManager sub = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(sub, false);
+            Features f = networks.featurize(sub, instances);
+            List<Support> supports = supportsOf(networks.decode(ps, f, instances, new Greedy(), false));
+            Beams b = networks.beamform(ps, cvln, f, supports, false);
+            List<Solution> out = new ArrayList<>(instances.size());
+            for (int i = 0; i < instances.size(); i++) {
+                out.add(new Solution(supports.get(i), networks.beamformer(b, i, instances.get(i), supports.get(i))));
             }
             return out;
         }

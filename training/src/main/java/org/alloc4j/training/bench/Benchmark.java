@@ -39,13 +39,14 @@ public final class Benchmark {
      * @param trainSteps        timed joint training steps of batch 128 (5)
      * @param memoryCalls       batch-1 decode calls of the memory check (10 000), after a fifth as many uncounted ones
      * @param width             d of a policy initialised from the seed (64; ignored for a checkpoint)
+     * @param warmUpSeconds     least time every timed method (learned and baselines alike) runs before it is timed (10)
      */
     public record Config(String env, double powerDbm, long seed, int batch, int latencyInstances, int repeats,
-                         int baselineInstances, int trainSteps, int memoryCalls, int width) {
+                         int baselineInstances, int trainSteps, int memoryCalls, int width, double warmUpSeconds) {
     }
 
-    /** Cap of a baseline's warm-up [s] (cell-free-large-v1's WMMSE needs about 64 ms per instance). */
-    static final long BASELINE_WARM_UP_SECONDS = 60;
+    /** Cap of a warm-up [s] (cell-free-large-v1's WMMSE needs about 64 ms per instance). */
+    static final long WARM_UP_MAX_SECONDS = 60;
     /** Instances of the paper-decoder throughput measurement. */
     static final int PAPER_BATCH = 200;
 
@@ -74,9 +75,7 @@ public final class Benchmark {
             String learnedName = "learned+" + cvln;
             Allocator<I> learned = catalog.create(learnedName, ctx);
             log.println("warming up …");
-            for (int w = 0; w < 2; w++) {
-                learned.allocateAll(instances);
-            }
+            warmUp(learned, instances, 2L * c.batch(), c.warmUpSeconds());
             // batch 1 runs other code (the host snapshot where there is one): its own JIT warm-up, as
             // many calls as are timed (20 left the host kernels half compiled: 7.2 against 3.0 ms)
             for (int w = 0; w < c.latencyInstances(); w++) {
@@ -95,7 +94,7 @@ public final class Benchmark {
             Map<String, LatencyStats> baselines = new LinkedHashMap<>();
             for (String m : baselineMethods(env)) {
                 Allocator<I> a = catalog.create(m, ctx);
-                warmUp(a, subset, 2L * c.batch());
+                warmUp(a, subset, 2L * c.batch(), c.warmUpSeconds());
                 baselines.put(m, throughput(a, subset, c.repeats()));
                 log.printf(Locale.ROOT, "%s: %.4f ms/instance%n", m, baselines.get(m).median());
             }
@@ -251,21 +250,27 @@ public final class Benchmark {
     }
 
     /**
-     * Runs {@code a} over {@code instances} until it has allocated {@code count} instances (as many as the
-     * learned method's warm-up) in at least two passes, starting no pass after
-     * {@link #BASELINE_WARM_UP_SECONDS} unless fewer than two ran. The JIT keeps improving plain-Java baselines long after their first calls: on cell-free-v1
+     * Runs {@code a} over {@code instances} in at least two passes, until it has allocated {@code count}
+     * instances and run for {@code minSeconds}, starting no pass after {@link #WARM_UP_MAX_SECONDS} unless
+     * fewer than two ran. Every timed method — the learned one at batch 1 000 and each baseline — is warmed
+     * up by this rule. The JIT keeps improving plain Java long after the first calls: on cell-free-v1
      * WMMSE took 5.9–9.3 ms per instance in the first pass over 200 instances after a 10-instance warm-up
      * (five JVMs), about 4 ms in passes 2–10 and 2.7–3.2 ms from about the 11th (the two JVMs run for 20
-     * passes); throwaway harness, one training on the other core — the 10-instance warm-up used before inflated the speed-ups.
+     * passes); the learned method at batch 1 000 after two passes ran 0.52–0.97 ms per instance in the
+     * next seven and 0.37–0.55 ms after them (throwaway harnesses printing every pass).
      */
-    private static <I> void warmUp(Allocator<I> a, List<I> instances, long count) {
+    private static <I> void warmUp(Allocator<I> a, List<I> instances, long count, double minSeconds) {
         long done = 0;
         long start = System.nanoTime();
-        for (int pass = 0; pass < 2 || done < count && System.nanoTime() - start < BASELINE_WARM_UP_SECONDS * 1_000_000_000L;
-             pass++) {
+        for (int pass = 0; pass < 2 || needsMore(done, count, start, minSeconds); pass++) {
             a.allocateAll(instances);
             done += instances.size();
         }
+    }
+
+    private static boolean needsMore(long done, long count, long start, double minSeconds) {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return (done < count || elapsed < minSeconds) && elapsed < WARM_UP_MAX_SECONDS;
     }
 
     /** Per-instance milliseconds of allocating all {@code instances} in one call, over {@code repeats}. */

@@ -46,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "default: ${DEFAULT-VALUE}).")
     int width = 64;
 
+    @Option(names = "--warm-up-seconds", description = "Least time each timed method runs before it is timed [s] "
+            + "(default: ${DEFAULT-VALUE}).")
+    double warmUpSeconds = 10;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -55,9 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
         requireAtLeast("--repeats", repeats, 1);
         requireAtLeast("--memory-calls", memoryCalls, 0);
         requireAtLeast("--width", width, 1);
+        if (!(warmUpSeconds >= 0 && warmUpSeconds <= 3600)) {
+            throw new IllegalArgumentException("--warm-up-seconds = " + warmUpSeconds + " is outside the allowed range [0, 3600]");
+        }
         Environment<?> env = EnvironmentRegistry.load().create(envId);
         Path file = policy == null ? null : Files.isDirectory(policy) ? policy.resolve(LearnedPolicies.BEST) : policy;
-        Benchmark.Config c = new Benchmark.Config(envId, powerDbm, seed, batch, 200, repeats, 200, 5, memoryCalls, width);
+        Benchmark.Config c = new Benchmark.Config(envId, powerDbm, seed, batch, 200, repeats, 200, 5, memoryCalls, width, warmUpSeconds);
         Map<String, Object> all = Benchmark.run(env, c, file, System.out);
         Map<String, Object> main = new LinkedHashMap<>(all);
         Object details = main.remove("details");
@@ -66,7 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("bench.json"), gson.toJson(ResultWriters.toJson(main)) + "\n");
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("config", Map.of("env", envId, "policy", String.valueOf(policy), "power_dbm", powerDbm, "seed", seed,
-                "batch", batch, "repeats", repeats, "memory_calls", memoryCalls, "width", width));
+                "batch", batch, "repeats", repeats, "memory_calls", memoryCalls, "width", width,
+                "warm_up_seconds", warmUpSeconds));
         d.put("details", details);
         AtomicFiles.writeString(out.resolve("bench-details.json"), gson.toJson(gson.toJsonTree(d)) + "\n");
         System.out.println();
