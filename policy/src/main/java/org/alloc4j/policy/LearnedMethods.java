@@ -53,7 +53,11 @@ public final class LearnedMethods {
 
     /** A host snapshot where {@code cvln} has a host form, else null (a snapshot copies every parameter). */
     private static <I> HostSnapshot<I> hostFor(Policy<I> policy, String cvln) {
-        return policy.networks().hostCvlns().contains(cvln) ? policy.hostSnapshot() : null;
+        return hasHostForm(policy, cvln) ? policy.hostSnapshot() : null;
+    }
+
+    private static boolean hasHostForm(Policy<?> policy, String cvln) {
+        return policy.networks().hostCvlns().contains(cvln);
     }
 
     /** @param host the policy's snapshot, or null to decode on tensors only */
@@ -68,7 +72,7 @@ public final class LearnedMethods {
     static <I> Allocator<I> greedyWith(Policy<I> policy, String cvln) {
         HostSnapshot<I> host = policy.hostSnapshot();
         Allocator<I> composed = Allocator.compose(greedySelector(policy, host),
-                beamformer(policy, cvln, policy.networks().hostCvlns().contains(cvln) ? host : null));
+                beamformer(policy, cvln, hasHostForm(policy, cvln) ? host : null));
         return new Allocator<>() {
             @Override
             public String name() {
