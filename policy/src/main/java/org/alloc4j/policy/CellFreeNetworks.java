@@ -69,6 +69,11 @@ public final class CellFreeNetworks extends PolicyNetworks<CellFreeInstance> {
     }
 
     @Override
+    public int graphEdges() {
+        return ((CellFreeEnv) env).config().candidateCount();
+    }
+
+    @Override
     protected Dvln dvln() {
         return dvln;
     }

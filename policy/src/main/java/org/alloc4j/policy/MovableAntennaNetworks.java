@@ -45,6 +45,11 @@ public final class MovableAntennaNetworks extends PolicyNetworks<MovableAntennaI
     }
 
     @Override
+    public int graphEdges() {
+        return ((MovableAntennaEnv) env).config().candidateCount() * ((MovableAntennaEnv) env).config().users();
+    }
+
+    @Override
     protected Dvln dvln() {
         return dvln;
     }

@@ -28,10 +28,15 @@ import org.alloc4j.envs.math.ComplexArray;
  */
 public final class Policy<I> implements AutoCloseable {
     /**
-     * Instances per native batch at inference: larger batches are split, so memory stays bounded and
-     * tensors stay in cache (measured in BENCHMARKS.md: per-instance time grows at batch 1 000).
+     * Inference splits batches into chunks whose per-edge arrays (rows, graph edges, d) hold about this
+     * many elements (8 MiB of float32), so memory stays bounded and tensors stay in cache, while small
+     * models still get batches large enough to amortise the per-call cost (BENCHMARKS.md: at one batch
+     * of 1 000, movable-antenna-v1 and cell-free-large-v1 at d = 64 ran 3–4 times slower per instance than
+     * in chunks of 128; cell-free-v1 at d = 16 ran about 12 % faster in chunks of 512–1 000 than of 128).
      */
-    public static final int INFERENCE_CHUNK = 128;
+    public static final long CHUNK_ELEMENTS = 1L << 21;
+    /** At most this many rows per chunk, whatever the model's size. */
+    public static final int MAX_CHUNK_ROWS = 1024;
     /**
      * Batches of at most this many instances may be decided by a {@link #hostSnapshot} (see
      * {@link HostSnapshot#faster}); above it the batched tensor path is faster (measured on cell-free-v1
@@ -41,6 +46,7 @@ public final class Policy<I> implements AutoCloseable {
     public static final int HOST_BATCH_LIMIT = 2;
     private final NDManager manager;
     private final PolicyNetworks<I> networks;
+    private int chunkOverride;
 
     private Policy(NDManager manager, PolicyNetworks<I> networks) {
         this.manager = manager;
@@ -139,14 +145,40 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Every row's support set, instance-major. */
     public List<Support> decodeAll(List<I> instances, DecodingStrategy strategy) {
-        return inChunks(instances.size(), (from, to) -> decodeChunk(instances.subList(from, to), strategy));
+        return inChunks(instances.size(), inferenceChunk(strategy.rowsPerInstance()),
+                (from, to) -> decodeChunk(instances.subList(from, to), strategy));
     }
 
-    /** Concatenates {@code chunk(from, to)} over consecutive ranges of at most {@link #INFERENCE_CHUNK}. */
-    private static <T> List<T> inChunks(int size, java.util.function.BiFunction<Integer, Integer, List<T>> chunk) {
-        List<T> out = new ArrayList<>(size);
-        for (int from = 0; from < size; from += INFERENCE_CHUNK) {
-            out.addAll(chunk.apply(from, Math.min(size, from + INFERENCE_CHUNK)));
+    /**
+     * Instances per native batch at inference with {@code rowsPerInstance} rows each: the value of
+     * {@link #setInferenceChunk} if set, else {@link #CHUNK_ELEMENTS} / (rows · graph edges · d), between 1
+     * and {@link #MAX_CHUNK_ROWS} rows (cell-free-v1: 1 024 at d ≤ 32, 682 at d = 64; movable-antenna-v1
+     * at d = 64: 101). Results do not depend on it beyond floating-point rounding.
+     */
+    public int inferenceChunk(int rowsPerInstance) {
+        if (chunkOverride > 0) {
+            return chunkOverride;
+        }
+        long rows = Math.min(MAX_CHUNK_ROWS, CHUNK_ELEMENTS / ((long) networks.graphEdges() * networks.config().width()));
+        return (int) Math.max(1, rows / rowsPerInstance);
+    }
+
+    /**
+     * Fixes the instances per native batch at inference (memory bound or experiments); 0 restores the
+     * rule of {@link #inferenceChunk}.
+     */
+    public void setInferenceChunk(int instances) {
+        if (instances < 0) {
+            throw new IllegalArgumentException("inference chunk must be >= 0 (0: automatic), got " + instances);
+        }
+        chunkOverride = instances;
+    }
+
+    /** Concatenates {@code chunk(from, to)} over consecutive ranges of at most {@code size} instances. */
+    private static <T> List<T> inChunks(int count, int size, java.util.function.BiFunction<Integer, Integer, List<T>> chunk) {
+        List<T> out = new ArrayList<>(count);
+        for (int from = 0; from < count; from += size) {
+            out.addAll(chunk.apply(from, Math.min(count, from + size)));
         }
         return out;
     }
@@ -173,7 +205,7 @@ public final class Policy<I> implements AutoCloseable {
      * the host snapshot does not take.
      */
     public List<Solution> allocate(String cvln, List<I> instances) {
-        return inChunks(instances.size(), (from, to) -> allocateChunk(cvln, instances.subList(from, to)));
+        return inChunks(instances.size(), inferenceChunk(1), (from, to) -> allocateChunk(cvln, instances.subList(from, to)));
     }
 
     private List<Solution> allocateChunk(String cvln, List<I> instances) {
@@ -192,7 +224,7 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Beamformers of a continuous network for given support sets, in the environment's layout. */
     public List<ComplexArray> beamform(String cvln, List<I> instances, List<Support> supports) {
-        return inChunks(instances.size(),
+        return inChunks(instances.size(), inferenceChunk(1),
                 (from, to) -> beamformChunk(cvln, instances.subList(from, to), supports.subList(from, to)));
     }
 
@@ -211,7 +243,7 @@ public final class Policy<I> implements AutoCloseable {
 
     /** Sum rates computed on tensors for given support sets and a continuous network (diagnostics). */
     public double[] tensorSumRates(String cvln, List<I> instances, List<Support> supports) {
-        return inChunks(instances.size(), (from, to) -> java.util.Arrays.stream(
+        return inChunks(instances.size(), inferenceChunk(1), (from, to) -> java.util.Arrays.stream(
                 tensorSumRatesChunk(cvln, instances.subList(from, to), supports.subList(from, to))).boxed().toList())
                 .stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -63,6 +63,12 @@ public abstract class PolicyNetworks<I> extends NetworkBlock {
     /** Tensors of a batch of instances of one size. */
     public abstract Features featurize(NDManager manager, List<I> batch);
 
+    /**
+     * Edges of the encoder's graph per instance (cell-free: M·K links; movable antennas: Q·K
+     * position–UE pairs): the per-edge arrays, (rows, edges, d), are the largest of a forward pass.
+     */
+    public abstract int graphEdges();
+
     protected abstract Dvln dvln();
 
     protected abstract Encoding encode(ParameterStore ps, Features features, boolean training);

@@ -1,6 +1,7 @@
 package org.alloc4j.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.alloc4j.baselines.Allocation;
@@ -24,14 +25,34 @@ class LearnedMethodsTest {
 
     @Test
     void learnedWithItsOwnNetworkIsDecodingThenBeamforming() {
-        // 130 instances: two chunks of Policy.INFERENCE_CHUNK, the second partial
-        check(CellFreeEnv.preset(CellFreeConfig.DEFAULT), PolicyTestSupport.smallRefined(), 130);
-        check(MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT), PolicyTestSupport.small(), 20);
+        // 130 instances in chunks of 64: three native batches, the last partial
+        check(CellFreeEnv.preset(CellFreeConfig.DEFAULT), PolicyTestSupport.smallRefined(), 130, 64);
+        check(MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT), PolicyTestSupport.small(), 20, 8);
     }
 
-    private static <I> void check(Environment<I> env, ModelConfig config, int count) {
+    @Test
+    void inferenceChunksHoldAboutTwoMillionEdgeElementsUpToTheRowLimit() {
+        try (Policy<?> cf = Policy.initialise(CellFreeEnv.preset(CellFreeConfig.DEFAULT), PolicyTestSupport.small(), 1L);
+             Policy<?> ma = Policy.initialise(MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT), PolicyTestSupport.small(), 1L)) {
+            // cell-free-v1 at d = 16: 48 links · 16 = 768 elements per row, 2 730 rows, so the limit of 1 024
+            assertThat(cf.inferenceChunk(1)).isEqualTo(Policy.MAX_CHUNK_ROWS);
+            assertThat(cf.inferenceChunk(4)).isEqualTo(Policy.MAX_CHUNK_ROWS / 4);
+            assertThat(cf.inferenceChunk(4096)).isEqualTo(1);
+            // movable-antenna-v1 at d = 16: 81 positions · 4 UEs · 16 = 5 184 elements per row
+            assertThat(ma.inferenceChunk(1)).isEqualTo((int) (Policy.CHUNK_ELEMENTS / 5184));
+            assertThat(ma.inferenceChunk(3)).isEqualTo((int) (Policy.CHUNK_ELEMENTS / 5184) / 3);
+            cf.setInferenceChunk(10);
+            assertThat(cf.inferenceChunk(4)).isEqualTo(10);
+            cf.setInferenceChunk(0);
+            assertThat(cf.inferenceChunk(1)).isEqualTo(Policy.MAX_CHUNK_ROWS);
+            assertThatThrownBy(() -> cf.setInferenceChunk(-1)).hasMessageContaining("inference chunk").hasMessageContaining(">= 0");
+        }
+    }
+
+    private static <I> void check(Environment<I> env, ModelConfig config, int count, int chunk) {
         List<I> instances = PolicyTestSupport.instances(env, count, 21L);
         try (Policy<I> p = Policy.initialise(env, config, 7L)) {
+            p.setInferenceChunk(chunk);
             PolicyTestSupport.perturbRefinements(p, 0.05, 7L);
             MethodCatalog<I> catalog = LearnedMethods.register(MethodCatalog.classical(env), p);
             for (String cvln : p.networks().cvlnNames()) {
