@@ -207,8 +207,10 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
             HostKernels.addProduct(q, 0, 1, width, keysT, row * width, n, out);
             dots(q, apKeys[row], aps, apDot);
             dots(q, userKeys[row], users, userDot);
-            for (int c = 0; c < n; c++) {
-                out[c] += apDot[c / users] + userDot[c % users];
+            for (int a = 0, c = 0; a < aps; a++) {
+                for (int u = 0; u < users; u++, c++) {
+                    out[c] += apDot[a] + userDot[u];
+                }
             }
             return q;
         }

@@ -291,7 +291,6 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
         double scale = 1.0 / Math.sqrt(width);
         float[] scores = new float[n];
         double[] logits = new double[n + 1];
-        double[] weights = new double[n + 1];   // exp(logit - max logit)
         boolean[] mask = new boolean[n + 1];
         float[] logLikelihood = new float[rows];
         float[] entropy = new float[rows];
@@ -322,18 +321,18 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
                         best = a;
                     }
                 }
+                // entropy −Σ p_a (l_a − log Z) = log Z − Σ p_a l_a: one pass over the allowed actions
                 double z = 0;
-                for (int a = 0; a <= n; a++) {
-                    weights[a] = mask[a] ? Math.exp(logits[a] - max) : 0;
-                    z += weights[a];
-                }
-                double logZ = max + Math.log(z);
-                double h = 0;
+                double weightedLogits = 0;
                 for (int a = 0; a <= n; a++) {
                     if (mask[a]) {
-                        h -= weights[a] / z * (logits[a] - logZ);
+                        double w = Math.exp(logits[a] - max);
+                        z += w;
+                        weightedLogits += w * logits[a];
                     }
                 }
+                double logZ = max + Math.log(z);
+                double h = Math.max(0, logZ - weightedLogits / z);     // ≥ 0; the difference can round below
                 logLikelihood[r] += (float) (logits[best] - logZ);
                 entropy[r] += (float) h;
                 s.step(best);

@@ -81,8 +81,13 @@ final class CellFreeState implements DecodingState {
             Arrays.fill(out, false);
             return;
         }
-        for (int c = 0; c < candidates; c++) {
-            out[c] = candidateFeasible(c);
+        // by AP and UE: no division per candidate (this runs at every decoding step on the host)
+        int aps = candidates / users;
+        for (int a = 0, c = 0; a < aps; a++) {
+            boolean apOpen = apLoad[a] < maxUsersPerAp;
+            for (int u = 0; u < users; u++, c++) {
+                out[c] = apOpen && !chosen[c] && userLoad[u] < maxApsPerUser;
+            }
         }
         out[candidates] = true;
     }

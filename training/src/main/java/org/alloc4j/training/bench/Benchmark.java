@@ -34,7 +34,8 @@ public final class Benchmark {
      * @param seed              seed of the instances and of an untrained policy
      * @param batch             instances of the throughput measurement (1000)
      * @param latencyInstances  instances decoded one at a time for the latency (200)
-     * @param repeats           repeats of each throughput measurement (5)
+     * @param repeats           rounds of the interleaved timing (9): each times the learned method's batch and
+     *                          a share of its batch-1 calls, then every baseline once
      * @param baselineInstances instances per baseline timing (200)
      * @param trainSteps        timed joint training steps of batch 128 (5)
      * @param memoryCalls       batch-1 decode calls of the memory check (10 000), after a fifth as many uncounted ones
@@ -81,24 +82,32 @@ public final class Benchmark {
             for (int w = 0; w < c.latencyInstances(); w++) {
                 learned.allocateAll(List.of(instances.get(w % instances.size())));
             }
-            LatencyStats batch1 = batchOne(learned, instances, c.latencyInstances());
-            LatencyStats batchN = throughput(learned, instances, c.repeats());
-            log.printf(Locale.ROOT, "%s: batch 1 median %.3f ms (p99 %.3f), batch %d %.4f ms/instance%n", learnedName,
-                    batch1.median(), batch1.p99(), c.batch(), batchN.median());
-            details.put("stages", stages(policy, cvln, instances, c, log));
-            details.put("learned_method", learnedName);
-            details.put("learned_batch1_ms", batch1);
-            details.put("learned_batch_ms_per_instance", batchN);
-
             List<I> subset = instances.subList(0, Math.min(c.baselineInstances(), instances.size()));
-            Map<String, LatencyStats> baselines = new LinkedHashMap<>();
+            Map<String, Allocator<I>> baselineAllocators = new LinkedHashMap<>();
             for (String m : baselineMethods(env)) {
                 Allocator<I> a = catalog.create(m, ctx);
                 warmUp(a, subset, 2L * c.batch(), c.warmUpSeconds());
-                baselines.put(m, throughput(a, subset, c.repeats()));
-                log.printf(Locale.ROOT, "%s: %.4f ms/instance%n", m, baselines.get(m).median());
+                baselineAllocators.put(m, a);
             }
+            Rounds rounds = interleaved(learned, instances, subset, baselineAllocators, c);
+            LatencyStats batch1 = rounds.batch1();
+            LatencyStats batchN = rounds.learned();
+            Map<String, LatencyStats> baselines = rounds.baselines();
+            log.printf(Locale.ROOT, "%s: batch 1 median %.3f ms (p99 %.3f), batch %d %.4f ms/instance%n", learnedName,
+                    batch1.median(), batch1.p99(), c.batch(), batchN.median());
+            baselines.forEach((m, t) -> log.printf(Locale.ROOT, "%s: %.4f ms/instance%n", m, t.median()));
+            log.printf(Locale.ROOT, "greedy+wmmse / learned over %d rounds: batch %d median %.2f (%.2f–%.2f), "
+                            + "batch 1 median %.2f (%.2f–%.2f)%n", c.repeats(), c.batch(), rounds.ratioBatch().median(),
+                    rounds.ratioBatch().min(), rounds.ratioBatch().max(), rounds.ratioBatch1().median(),
+                    rounds.ratioBatch1().min(), rounds.ratioBatch1().max());
+            details.put("learned_method", learnedName);
+            details.put("learned_batch1_ms", batch1);
+            details.put("learned_batch_ms_per_instance", batchN);
             details.put("baselines_ms_per_instance", baselines);
+            details.put("rounds", c.repeats());
+            details.put("speedup_batch_per_round", rounds.ratioBatch());
+            details.put("speedup_batch1_per_round", rounds.ratioBatch1());
+            details.put("stages", stages(policy, cvln, instances, c, log));
             double wmmse = baselines.get("greedy+wmmse").median();
 
             // the allocators' caches settle within the first ~2 000 batch-1 calls after the large batches
@@ -271,6 +280,66 @@ public final class Benchmark {
     private static boolean needsMore(long done, long count, long start, double minSeconds) {
         double elapsed = (System.nanoTime() - start) / 1e9;
         return (done < count || elapsed < minSeconds) && elapsed < WARM_UP_MAX_SECONDS;
+    }
+
+    /**
+     * The timed measurements, interleaved: {@code repeats} rounds, each one pass of the learned method over
+     * the batch, then its share of the batch-1 calls, then one pass of every baseline over its subset. The
+     * machine's speed drifts over seconds to minutes (on cell-free-v1 one process's WMMSE passes ran 2.5
+     * and 4.1 ms per instance minutes apart), so methods timed one after the other can each catch a
+     * different speed; in rounds they share every stretch, and each round gives its own ratio.
+     */
+    private static <I> Rounds interleaved(Allocator<I> learned, List<I> instances, List<I> subset,
+                                          Map<String, Allocator<I>> baselines, Config c) {
+        int repeats = c.repeats();
+        int perRound = (c.latencyInstances() + repeats - 1) / repeats;
+        double[] batch = new double[repeats];
+        double[] single = new double[perRound * repeats];
+        double[] singleMedian = new double[repeats];
+        Map<String, double[]> base = new LinkedHashMap<>();
+        baselines.keySet().forEach(m -> base.put(m, new double[repeats]));
+        for (int r = 0; r < repeats; r++) {
+            batch[r] = passMs(learned, instances);
+            double[] round = new double[perRound];
+            for (int i = 0; i < perRound; i++) {
+                List<I> one = List.of(instances.get((r * perRound + i) % instances.size()));
+                long t0 = System.nanoTime();
+                learned.allocateAll(one);
+                round[i] = (System.nanoTime() - t0) / 1e6;
+                single[r * perRound + i] = round[i];
+            }
+            singleMedian[r] = LatencyStats.of(round).median();
+            for (Map.Entry<String, Allocator<I>> b : baselines.entrySet()) {
+                base.get(b.getKey())[r] = passMs(b.getValue(), subset);
+            }
+        }
+        double[] wmmse = base.get("greedy+wmmse");
+        double[] ratioBatch = new double[repeats];
+        double[] ratioSingle = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            ratioBatch[r] = wmmse[r] / batch[r];
+            ratioSingle[r] = wmmse[r] / singleMedian[r];
+        }
+        Map<String, LatencyStats> baseStats = new LinkedHashMap<>();
+        base.forEach((m, ms) -> baseStats.put(m, LatencyStats.of(ms)));
+        return new Rounds(LatencyStats.of(batch), LatencyStats.of(single), baseStats, LatencyStats.of(ratioBatch),
+                LatencyStats.of(ratioSingle));
+    }
+
+    /**
+     * What {@link #interleaved} measured: per-instance milliseconds of the learned method's passes, its
+     * batch-1 latencies, each baseline's passes, and greedy+wmmse / learned per round (batch 1: against
+     * the round's median latency).
+     */
+    record Rounds(LatencyStats learned, LatencyStats batch1, Map<String, LatencyStats> baselines,
+                  LatencyStats ratioBatch, LatencyStats ratioBatch1) {
+    }
+
+    /** Per-instance milliseconds of one call allocating all {@code instances}. */
+    private static <I> double passMs(Allocator<I> a, List<I> instances) {
+        long t0 = System.nanoTime();
+        a.allocateAll(instances);
+        return (System.nanoTime() - t0) / 1e6 / instances.size();
     }
 
     /** Per-instance milliseconds of allocating all {@code instances} in one call, over {@code repeats}. */

@@ -36,8 +36,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "Instances of the throughput measurement (default: ${DEFAULT-VALUE}).")
     int batch = 1000;
 
-    @Option(names = "--repeats", description = "Repeats of each throughput measurement (default: ${DEFAULT-VALUE}).")
-    int repeats = 5;
+    @Option(names = "--repeats", description = "Rounds of the timing; each round times the learned method (batch "
+            + "and a share of the batch-1 calls), then every baseline, so all share the machine's speed (default: ${DEFAULT-VALUE}).")
+    int repeats = 9;
 
     @Option(names = "--memory-calls", description = "Batch-1 decode calls of the memory check (default: ${DEFAULT-VALUE}).")
     int memoryCalls = 10_000;

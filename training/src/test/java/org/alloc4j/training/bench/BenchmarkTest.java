@@ -28,6 +28,15 @@ class BenchmarkTest {
                 wmmse / b.get("learned_ms_per_instance_batch1000").getAsDouble(), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(b.get("train_instances_per_s").getAsDouble()).isPositive();
         assertThat(b.get("peak_rss_mb").getAsDouble()).isPositive();
+        // two interleaved rounds: two passes of every method, the 200 batch-1 calls split between them
+        JsonObject d = JsonParser.parseString(Files.readString(dir.resolve("bench-details.json"))).getAsJsonObject()
+                .getAsJsonObject("details");
+        assertThat(d.getAsJsonObject("learned_batch_ms_per_instance").get("runs").getAsInt()).isEqualTo(2);
+        assertThat(d.getAsJsonObject("learned_batch1_ms").get("runs").getAsInt()).isEqualTo(200);
+        assertThat(d.getAsJsonObject("baselines_ms_per_instance").getAsJsonObject("greedy+wmmse").get("runs").getAsInt()).isEqualTo(2);
+        JsonObject perRound = d.getAsJsonObject("speedup_batch_per_round");
+        assertThat(perRound.get("runs").getAsInt()).isEqualTo(2);
+        assertThat(perRound.get("min").getAsDouble()).isPositive().isLessThanOrEqualTo(perRound.get("max").getAsDouble());
         assertThat(Files.readString(dir.resolve("bench-details.json"))).contains("paper_decoder_batch1_ms", "greedy+przf", "decode_on_device_ms_batch1", "beamform_ms_per_instance_batch20");
     }
 
