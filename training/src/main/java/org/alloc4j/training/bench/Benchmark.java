@@ -147,8 +147,8 @@ public final class Benchmark {
                     // needs tens of GB, so its throughput is measured on the first PAPER_BATCH instances
                     List<I> paperBatch = instances.subList(0, Math.min(PAPER_BATCH, instances.size()));
                     p.allocateAll(paperBatch);
-                    LatencyStats p1 = batchOne(p, instances, Math.min(50, c.latencyInstances()));
-                    LatencyStats pn = throughput(p, paperBatch, 1);
+                    LatencyStats p1 = LatencyStats.of(batchOne(p, instances, 0, Math.min(50, c.latencyInstances())));
+                    LatencyStats pn = LatencyStats.of(new double[] {passMs(p, paperBatch)});
                     details.put("paper_decoder_batch1_ms", p1);
                     details.put("paper_decoder_batch", paperBatch.size());
                     details.put("paper_decoder_batch_ms_per_instance", pn);
@@ -247,15 +247,16 @@ public final class Benchmark {
                 : List.of("greedy+wmmse", "greedy+zf", "fp-c");
     }
 
-    private static <I> LatencyStats batchOne(Allocator<I> a, List<I> instances, int count) {
+    /** Milliseconds of {@code count} single-instance calls, on instances {@code from, from + 1, …} (cyclically). */
+    private static <I> double[] batchOne(Allocator<I> a, List<I> instances, int from, int count) {
         double[] ms = new double[count];
         for (int i = 0; i < count; i++) {
-            List<I> one = List.of(instances.get(i % instances.size()));
+            List<I> one = List.of(instances.get((from + i) % instances.size()));
             long t0 = System.nanoTime();
             a.allocateAll(one);
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return LatencyStats.of(ms);
+        return ms;
     }
 
     /**
@@ -300,14 +301,8 @@ public final class Benchmark {
         baselines.keySet().forEach(m -> base.put(m, new double[repeats]));
         for (int r = 0; r < repeats; r++) {
             batch[r] = passMs(learned, instances);
-            double[] round = new double[perRound];
-            for (int i = 0; i < perRound; i++) {
-                List<I> one = List.of(instances.get((r * perRound + i) % instances.size()));
-                long t0 = System.nanoTime();
-                learned.allocateAll(one);
-                round[i] = (System.nanoTime() - t0) / 1e6;
-                single[r * perRound + i] = round[i];
-            }
+            double[] round = batchOne(learned, instances, r * perRound, perRound);
+            System.arraycopy(round, 0, single, r * perRound, perRound);
             singleMedian[r] = LatencyStats.of(round).median();
             for (Map.Entry<String, Allocator<I>> b : baselines.entrySet()) {
                 base.get(b.getKey())[r] = passMs(b.getValue(), subset);
@@ -342,16 +337,6 @@ public final class Benchmark {
         return (System.nanoTime() - t0) / 1e6 / instances.size();
     }
 
-    /** Per-instance milliseconds of allocating all {@code instances} in one call, over {@code repeats}. */
-    private static <I> LatencyStats throughput(Allocator<I> a, List<I> instances, int repeats) {
-        double[] ms = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            a.allocateAll(instances);
-            ms[r] = (System.nanoTime() - t0) / 1e6 / instances.size();
-        }
-        return LatencyStats.of(ms);
-    }
 
     private static <I> double trainingThroughput(Environment<I> env, Config c, PrintStream log, Map<String, Object> details) {
         Map<String, String> f = new LinkedHashMap<>();
