@@ -79,19 +79,29 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
                            HostMlp query, float[] queryW, float[] firstLast) implements HostWeights {
     }
 
-    /** (R, N, 4d): per candidate r, r·W_K, r·W_A, r·W_U, from host graphs. */
+    /** (R, N, 3d): per candidate r, r·W_A, r·W_U, from host graphs. */
     private float[] hostCandidates(Weights w, List<HostGraph> graphs) {
-        LinearLayer.Host[] projections = {w.key(), w.ap(), w.user()};
         int n = graphs.get(0).transmitters() * graphs.get(0).receivers();
-        float[] out = new float[graphs.size() * n * 4 * width];
+        float[] out = new float[graphs.size() * n * 3 * width];
         for (int r = 0; r < graphs.size(); r++) {
             float[] c = graphs.get(r).edges();
-            float[][] parts = {c, projections[0].applyRows(c, n), projections[1].applyRows(c, n), projections[2].applyRows(c, n)};
+            float[][] parts = {c, w.ap().applyRows(c, n), w.user().applyRows(c, n)};
             for (int i = 0; i < n; i++) {
-                for (int p = 0; p < 4; p++) {
-                    System.arraycopy(parts[p], i * width, out, ((r * n + i) * 4 + p) * width, width);
+                for (int p = 0; p < 3; p++) {
+                    System.arraycopy(parts[p], i * width, out, ((r * n + i) * 3 + p) * width, width);
                 }
             }
+        }
+        return out;
+    }
+
+    /** (R, d, N): the keys r·W_K of every candidate, transposed (a step's q·k then runs along N), from host graphs. */
+    private float[] hostKeysTransposed(Weights w, List<HostGraph> graphs) {
+        int n = graphs.get(0).transmitters() * graphs.get(0).receivers();
+        float[] out = new float[graphs.size() * width * n];
+        for (int r = 0; r < graphs.size(); r++) {
+            System.arraycopy(HostKernels.transpose(w.key().applyRows(graphs.get(r).edges(), n), n, width), 0, out,
+                    r * width * n, width * n);
         }
         return out;
     }
@@ -118,7 +128,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final int aps;
         private final int users;
         private final int n;
-        private final float[] cand;      // (R, N, 4d): r, r·W_K, r·W_A, r·W_U
+        private final float[] cand;      // (R, N, 3d): r, r·W_A, r·W_U
         private final float[] keysT;     // (R, d, N): r·W_K transposed, so a step's q·k runs along N
         private final float[] apDot;     // (M): q·(AP key sums) of the current step
         private final float[] userDot;   // (K)
@@ -134,13 +144,16 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final float[] scratch;
         private final float[] h;
 
-        /** From the encoder's tensors: the step-independent projections run as tensors, then one copy. */
+        /**
+         * From the encoder's tensors: the step-independent projections run as tensors (the keys transposed
+         * there too), then one copy each.
+         */
         HostState(ParameterStore ps, Encoding enc) {
             this((Weights) weightsOnHost(ps, enc.candidates().getDevice()), (int) enc.graph().edges().getShape().get(1),
                     (int) enc.graph().edges().getShape().get(2), (int) enc.candidates().getShape().get(0),
-                    NDArrays.concat(new NDList(enc.candidates(), keyWeight.apply(ps, enc.candidates(), false),
-                            apWeight.apply(ps, enc.candidates(), false), userWeight.apply(ps, enc.candidates(), false)), 2)
-                            .toFloatArray(),
+                    NDArrays.concat(new NDList(enc.candidates(), apWeight.apply(ps, enc.candidates(), false),
+                            userWeight.apply(ps, enc.candidates(), false)), 2).toFloatArray(),
+                    keyWeight.apply(ps, enc.candidates(), false).transpose(0, 2, 1).toFloatArray(),
                     graphWeight.apply(ps, NDArrays.concat(new NDList(enc.candidates().mean(new int[] {1}),
                             enc.graph().tx().mean(new int[] {1}), enc.graph().rx().mean(new int[] {1})), 1), false)
                             .toFloatArray());
@@ -149,24 +162,16 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         /** From graphs encoded on the host (one per row): no tensor at all. */
         HostState(Weights w, List<HostGraph> graphs) {
             this(w, graphs.get(0).transmitters(), graphs.get(0).receivers(), graphs.size(), hostCandidates(w, graphs),
-                    hostGraphVectors(w, graphs));
+                    hostKeysTransposed(w, graphs), hostGraphVectors(w, graphs));
         }
 
-        private HostState(Weights w, int aps, int users, int rows, float[] cand, float[] graph) {
+        private HostState(Weights w, int aps, int users, int rows, float[] cand, float[] keysT, float[] graph) {
             this.aps = aps;
             this.users = users;
             this.n = aps * users;
             this.cand = cand;
+            this.keysT = keysT;
             this.graph = graph;
-            keysT = new float[rows * width * n];
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < n; c++) {
-                    int from = (r * n + c) * 4 * width + width;
-                    for (int j = 0; j < width; j++) {
-                        keysT[(r * width + j) * n + c] = cand[from + j];
-                    }
-                }
-            }
             apDot = new float[aps];
             userDot = new float[users];
             mlp = w.query();
@@ -228,7 +233,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
 
         @Override
         public void advance(int row, int action) {
-            int at = (row * n + action) * 4 * width;
+            int at = (row * n + action) * 3 * width;
             float[] ap = apKeys[row];
             float[] ue = userKeys[row];
             int a = (action / users) * width;
@@ -237,8 +242,8 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
                 float e = cand[at + j];
                 sum[row][j] += e;
                 last[row][j] = e;
-                ap[a + j] += cand[at + 2 * width + j];
-                ue[u + j] += cand[at + 3 * width + j];
+                ap[a + j] += cand[at + width + j];
+                ue[u + j] += cand[at + 2 * width + j];
             }
             count[row]++;
         }
