@@ -101,6 +101,7 @@ public final class Benchmark {
                     rounds.ratioBatch().min(), rounds.ratioBatch().max(), rounds.ratioBatch1().median(),
                     rounds.ratioBatch1().min(), rounds.ratioBatch1().max());
             details.put("learned_method", learnedName);
+            details.put("inference_chunk", policy.inferenceChunk(1));
             details.put("learned_batch1_ms", batch1);
             details.put("learned_batch_ms_per_instance", batchN);
             details.put("baselines_ms_per_instance", baselines);

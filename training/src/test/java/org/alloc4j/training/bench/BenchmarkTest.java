@@ -34,6 +34,7 @@ class BenchmarkTest {
         assertThat(d.getAsJsonObject("learned_batch_ms_per_instance").get("runs").getAsInt()).isEqualTo(2);
         assertThat(d.getAsJsonObject("learned_batch1_ms").get("runs").getAsInt()).isEqualTo(200);
         assertThat(d.getAsJsonObject("baselines_ms_per_instance").getAsJsonObject("greedy+wmmse").get("runs").getAsInt()).isEqualTo(2);
+        assertThat(d.get("inference_chunk").getAsInt()).isPositive();
         JsonObject perRound = d.getAsJsonObject("speedup_batch_per_round");
         assertThat(perRound.get("runs").getAsInt()).isEqualTo(2);
         assertThat(perRound.get("min").getAsDouble()).isPositive().isLessThanOrEqualTo(perRound.get("max").getAsDouble());
