@@ -84,16 +84,20 @@ final class CellFreeState implements DecodingState {
         // by AP and UE: no division per candidate (this runs at every decoding step on the host)
         int aps = candidates / users;
         for (int a = 0, c = 0; a < aps; a++) {
-            boolean apOpen = apLoad[a] < maxUsersPerAp;
             for (int u = 0; u < users; u++, c++) {
-                out[c] = apOpen && !chosen[c] && userLoad[u] < maxApsPerUser;
+                out[c] = feasible(a, u, c);
             }
         }
         out[candidates] = true;
     }
 
     private boolean candidateFeasible(int c) {
-        return !chosen[c] && apLoad[c / users] < maxUsersPerAp && userLoad[c % users] < maxApsPerUser;
+        return feasible(c / users, c % users, c);
+    }
+
+    /** Whether link {@code c} = (AP {@code ap}, UE {@code user}) may be added: not chosen, neither end full. */
+    private boolean feasible(int ap, int user, int c) {
+        return !chosen[c] && apLoad[ap] < maxUsersPerAp && userLoad[user] < maxApsPerUser;
     }
 
     @Override

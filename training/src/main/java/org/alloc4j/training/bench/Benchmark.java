@@ -286,7 +286,8 @@ public final class Benchmark {
 
     /**
      * The timed measurements, interleaved: {@code repeats} rounds, each one pass of the learned method over
-     * the batch, then its share of the batch-1 calls, then one pass of every baseline over its subset. The
+     * the batch, then ⌈latencyInstances / repeats⌉ of its batch-1 calls (207 in 9 rounds of 200), then one
+     * pass of every baseline over its subset. The
      * machine's speed drifts over seconds to minutes (on cell-free-v1 one process's WMMSE passes ran 2.5
      * and 4.1 ms per instance minutes apart), so methods timed one after the other can each catch a
      * different speed; in rounds they share every stretch, and each round gives its own ratio.
