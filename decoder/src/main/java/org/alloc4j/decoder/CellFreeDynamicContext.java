@@ -76,7 +76,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
 
     /** This context's parameters on the host. */
     private record Weights(LinearLayer.Host key, LinearLayer.Host ap, LinearLayer.Host user, LinearLayer.Host graph,
-                           HostMlp query, float[] queryW, float[] firstLast) implements HostWeights {
+                           HostMlp query, float[][] queryW, float[] firstLast) implements HostWeights {
     }
 
     /** (R, N, 3d): per candidate r, r·W_A, r·W_U, from host graphs. */
@@ -129,7 +129,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final int users;
         private final int n;
         private final float[] cand;      // (R, N, 3d): r, r·W_A, r·W_U
-        private final float[] keysT;     // (R, d, N): r·W_K transposed, so a step's q·k runs along N
+        private final float[][] keysT;   // (R·d) rows of (N): r·W_K transposed, so a step's q·k runs along N
         private final float[] apDot;     // (M): q·(AP key sums) of the current step
         private final float[] userDot;   // (K)
         private final float[] graph;     // (R, d)
@@ -139,7 +139,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final float[][] apKeys;  // R × (M·d): Σ r·W_A over the AP's chosen links
         private final float[][] userKeys; // R × (K·d)
         private final HostMlp mlp;
-        private final float[] queryW;    // (d, d)
+        private final float[][] queryW;  // (d, d) as rows
         private final float[] x;
         private final float[] scratch;
         private final float[] h;
@@ -170,7 +170,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
             this.users = users;
             this.n = aps * users;
             this.cand = cand;
-            this.keysT = keysT;
+            this.keysT = HostKernels.rowsOf(keysT, rows * width, aps * users);
             this.graph = graph;
             apDot = new float[aps];
             userDot = new float[users];
@@ -191,7 +191,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         }
 
         @Override
-        public float[] scores(int row, float[] out) {
+        public float[] scores(int row, boolean[] mask, float[] out) {
             float denominator = Math.max(count[row], 1);
             System.arraycopy(graph, row * width, x, 0, width);
             for (int j = 0; j < width; j++) {
@@ -204,12 +204,12 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
             for (int i = 0; i < width; i++) {
                 float hi = h[i];
                 for (int j = 0; j < width; j++) {
-                    q[j] += hi * queryW[i * width + j];
+                    q[j] += hi * queryW[i][j];
                 }
             }
             // q·(k_c + AP sum + UE sum) = q·k_c + q·AP sum + q·UE sum: N + M + K dot products, not 3N
             java.util.Arrays.fill(out, 0, n, 0f);
-            HostKernels.addProduct(q, 0, 1, width, keysT, row * width, n, out);
+            HostKernels.addProduct(q, 0, 1, width, keysT, row * width, out);
             dots(q, apKeys[row], aps, apDot);
             dots(q, userKeys[row], users, userDot);
             for (int a = 0, c = 0; a < aps; a++) {

@@ -42,9 +42,11 @@ public interface HostDecodable {
          * The raw compatibilities q_tᵀk_n (before the 1/√d scaling, the tanh clipping and the mask) of
          * the N candidates of row {@code row} in its current state, written to {@code out[0..N-1]}.
          *
+         * @param mask the row's feasibility mask of this step, (N+1) with END last: contexts that attend
+         *             over the feasible candidates read it, others ignore it
          * @return the query q_t, (d), for the END key
          */
-        float[] scores(int row, float[] out);
+        float[] scores(int row, boolean[] mask, float[] out);
 
         /** Follows action {@code action} (a candidate index; END is never passed) in row {@code row}. */
         void advance(int row, int action);

@@ -301,7 +301,7 @@ public final class MaskedAttentionDecoder extends NetworkBlock {
             while (!s.isDone()) {
                 requireStepWithinBound(env, step);
                 maskOf(env, s, mask);
-                float[] q = ctx.scores(r, scores);
+                float[] q = ctx.scores(r, mask, scores);
                 float endScore = 0;
                 if (end != null) {
                     for (int j = 0; j < width; j++) {

@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import org.alloc4j.encoder.Encoding;
+import org.alloc4j.encoder.HostGraph;
+import org.alloc4j.encoder.HostKernels;
 import org.alloc4j.encoder.LinearLayer;
 import org.alloc4j.encoder.NetworkBlock;
 import org.alloc4j.encoder.Tensors;
@@ -17,8 +20,11 @@ import org.alloc4j.encoder.TrainableVector;
  * vectors for the first and last terms at t = 1, refined by one multi-head glimpse from c̄_t over the
  * candidate embeddings with infeasible candidates masked; the query is W_Q of the glimpse output. Keys
  * W_K r_n and the glimpse's keys and values are computed once per decode.
+ *
+ * <p>Greedy inference runs the steps on the host ({@link HostDecodable}): after the step-independent
+ * projections, a step is some eight d×d products, a glimpse over the Q candidates and Q dot products.
  */
-public final class MovableAntennaContext extends NetworkBlock implements ContextNetwork {
+public final class MovableAntennaContext extends NetworkBlock implements ContextNetwork, HostDecodable {
     private final int width;
     private final int heads;
     private final LinearLayer phi1;
@@ -54,6 +60,165 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
     @Override
     public DecoderContext start(ParameterStore ps, Encoding encoding, int rowsPerInstance, boolean training) {
         return new State(ps, encoding, rowsPerInstance, training);
+    }
+
+    @Override
+    public HostContext startOnHost(ParameterStore ps, Encoding encoding) {
+        NDArray cand = encoding.candidates();                                                       // (B, Q, d)
+        return new HostState((Weights) weightsOnHost(ps, cand.getDevice()), (int) cand.getShape().get(0),
+                (int) cand.getShape().get(1), cand.toFloatArray(),
+                keyWeight.apply(ps, cand, false).transpose(0, 2, 1).toFloatArray(),
+                glimpseKey.apply(ps, cand, false).transpose(0, 2, 1).toFloatArray(),
+                glimpseValue.apply(ps, cand, false).toFloatArray(),
+                phi3.apply(ps, cand.mean(new int[] {1}), false).toFloatArray());
+    }
+
+    @Override
+    public HostWeights weightsOnHost(ParameterStore ps, ai.djl.Device device) {
+        return new Weights(phi1.onHost(ps, device), phi2.onHost(ps, device), phi3.onHost(ps, device),
+                phi4.onHost(ps, device), firstMean.onHost(ps, device), firstLast.onHost(ps, device),
+                glimpseQuery.onHost(ps, device), glimpseKey.onHost(ps, device), glimpseValue.onHost(ps, device),
+                glimpseOut.onHost(ps, device), keyWeight.onHost(ps, device), queryWeight.onHost(ps, device));
+    }
+
+    /** From graphs encoded on the host: the candidates are the graphs' transmitter (CP) nodes. */
+    @Override
+    public HostContext startOnHost(HostWeights weights, List<HostGraph> graphs) {
+        Weights w = (Weights) weights;
+        int rows = graphs.size();
+        int q = graphs.get(0).transmitters();
+        int block = q * width;
+        float[] cand = new float[rows * block];
+        float[] keysT = new float[rows * block];
+        float[] gKeysT = new float[rows * block];
+        float[] gValues = new float[rows * block];
+        float[] allTerm = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            float[] c = graphs.get(r).tx();
+            System.arraycopy(c, 0, cand, r * block, block);
+            System.arraycopy(HostKernels.transpose(w.key().applyRows(c, q), q, width), 0, keysT, r * block, block);
+            System.arraycopy(HostKernels.transpose(w.glimpseKey().applyRows(c, q), q, width), 0, gKeysT, r * block, block);
+            System.arraycopy(w.glimpseValue().applyRows(c, q), 0, gValues, r * block, block);
+            System.arraycopy(w.phi3().applyRows(HostGraph.meanRows(c, q, width), 1), 0, allTerm, r * width, width);
+        }
+        return new HostState(w, rows, q, cand, keysT, gKeysT, gValues, allTerm);
+    }
+
+    /** This context's parameters on the host. */
+    private record Weights(LinearLayer.Host phi1, LinearLayer.Host phi2, LinearLayer.Host phi3, LinearLayer.Host phi4,
+                           float[] firstMean, float[] firstLast, LinearLayer.Host glimpseQuery,
+                           LinearLayer.Host glimpseKey, LinearLayer.Host glimpseValue, LinearLayer.Host glimpseOut,
+                           LinearLayer.Host key, LinearLayer.Host query) implements HostWeights {
+    }
+
+    /** The same context on the host, row by row (greedy rows are independent). */
+    private final class HostState implements HostContext {
+        private final Weights w;
+        private final int q;
+        private final int headWidth;
+        private final float scale;
+        private final float[] cand;      // (R, Q, d)
+        private final float[][] keysT;   // (R·d) rows of (Q): r·W_K transposed, so a step's q·k runs along Q
+        private final float[][] gKeysT;  // (R·d) rows of (Q): the glimpse keys, transposed likewise
+        private final float[] gValues;   // (R, Q, d)
+        private final float[] allTerm;   // (R, d): ϕ3(mean of all r)
+        private final float[][] sum;     // R × (d)
+        private final int[] count;       // (R)
+        private final float[][] last;    // R × (d)
+        private final float[] x;         // (3d): [ϕ2(mean chosen) ; ϕ3(mean all) ; ϕ4(last)]
+        private final float[] meanChosen;
+        private final float[] att;       // (Q)
+        private final float[] glimpse;   // (d)
+
+        HostState(Weights w, int rows, int q, float[] cand, float[] keysT, float[] gKeysT, float[] gValues,
+                  float[] allTerm) {
+            this.w = w;
+            this.q = q;
+            this.cand = cand;
+            this.keysT = HostKernels.rowsOf(keysT, rows * width, q);
+            this.gKeysT = HostKernels.rowsOf(gKeysT, rows * width, q);
+            this.gValues = gValues;
+            this.allTerm = allTerm;
+            headWidth = width / heads;
+            scale = (float) (1.0 / Math.sqrt(headWidth));
+            sum = new float[rows][width];
+            count = new int[rows];
+            last = new float[rows][];
+            for (int r = 0; r < rows; r++) {
+                last[r] = w.firstLast().clone();
+            }
+            x = new float[3 * width];
+            meanChosen = new float[width];
+            att = new float[q];
+            glimpse = new float[width];
+        }
+
+        @Override
+        public float[] scores(int row, boolean[] mask, float[] out) {
+            float[] mean = w.firstMean();
+            if (count[row] > 0) {
+                for (int j = 0; j < width; j++) {
+                    meanChosen[j] = sum[row][j] / count[row];
+                }
+                mean = meanChosen;
+            }
+            System.arraycopy(w.phi2().applyRows(mean, 1), 0, x, 0, width);
+            System.arraycopy(allTerm, row * width, x, width, width);
+            System.arraycopy(w.phi4().applyRows(last[row], 1), 0, x, 2 * width, width);
+            float[] gq = w.glimpseQuery().applyRows(w.phi1().applyRows(x, 1), 1);
+            // a finished row has no feasible candidate; the tensor path then attends over all of them
+            boolean any = false;
+            for (int n = 0; n < q; n++) {
+                any |= mask[n];
+            }
+            java.util.Arrays.fill(glimpse, 0f);
+            int block = q * width;
+            for (int h = 0; h < heads; h++) {
+                int from = h * headWidth;
+                java.util.Arrays.fill(att, 0f);
+                HostKernels.addProduct(gq, from, 1, headWidth, gKeysT, row * width + from, att);
+                float max = Float.NEGATIVE_INFINITY;
+                for (int n = 0; n < q; n++) {
+                    att[n] *= scale;
+                    if ((mask[n] || !any) && att[n] > max) {
+                        max = att[n];
+                    }
+                }
+                double z = 0;
+                for (int n = 0; n < q; n++) {
+                    double e = mask[n] || !any ? Math.exp(att[n] - max) : 0;
+                    att[n] = (float) e;
+                    z += e;
+                }
+                float inv = (float) (1 / z);
+                for (int n = 0; n < q; n++) {
+                    float p = att[n] * inv;
+                    if (p == 0f) {
+                        continue;
+                    }
+                    int v = row * block + n * width + from;
+                    for (int c = 0; c < headWidth; c++) {
+                        glimpse[from + c] += p * gValues[v + c];
+                    }
+                }
+            }
+            float[] query = w.query().applyRows(w.glimpseOut().applyRows(glimpse, 1), 1);
+            java.util.Arrays.fill(out, 0, q, 0f);
+            HostKernels.addProduct(query, 0, 1, width, keysT, row * width, out);
+            return query;
+        }
+
+        @Override
+        public void advance(int row, int action) {
+            int at = (row * q + action) * width;
+            float[] l = last[row];
+            for (int j = 0; j < width; j++) {
+                float e = cand[at + j];
+                sum[row][j] += e;
+                l[j] += e - l[j];    // as the tensor path's last + (chosen − last)·1
+            }
+            count[row]++;
+        }
     }
 
     private final class State implements DecoderContext {

@@ -50,12 +50,8 @@ public final class CellFreeEncoder extends NetworkBlock {
          * @return the final graph; its edges are the candidate embeddings in candidate order
          */
         public HostGraph encode(float[] edgeFeatures, int aps, int users) {
-            HostGraph g = new HostGraph(new float[aps * width], new float[users * width],
-                    edgeInput.applyRows(edgeFeatures, aps * users), aps, users, width);
-            for (EngnnLayer.Host l : layers) {
-                g = l.apply(g);
-            }
-            return g;
+            return EdgeNodeGnn.applyOnHost(layers, new HostGraph(new float[aps * width], new float[users * width],
+                    edgeInput.applyRows(edgeFeatures, aps * users), aps, users, width));
         }
     }
 }

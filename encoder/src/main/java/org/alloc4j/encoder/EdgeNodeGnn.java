@@ -38,4 +38,12 @@ public final class EdgeNodeGnn extends NetworkBlock {
         }
         return out;
     }
+
+    /** The layers of {@link #onHost} applied in order to one instance's graph. */
+    public static HostGraph applyOnHost(List<EngnnLayer.Host> layers, HostGraph g) {
+        for (EngnnLayer.Host l : layers) {
+            g = l.apply(g);
+        }
+        return g;
+    }
 }

@@ -6,26 +6,85 @@ public final class HostKernels {
     }
 
     /**
-     * acc (rows, cols) += x (rows, width) · w[from : from + width, :], where w is (·, cols). The inner
-     * loop runs along a row of w (contiguous, so the JIT can vectorise it).
+     * acc (rows, cols) += x (rows, width) · W[from : from + width, :], where W's rows are separate arrays of
+     * length cols. Every element is summed over the inputs in order, as a plain triple loop would.
+     *
+     * <p>Four rows at a time, accumulated in local row buffers: the inner loop then indexes a buffer and a
+     * weight row by the same counter, which the JIT vectorises (an accumulator at another offset of an
+     * array that might be the weights' is not vectorised by Java 17's C2), and each weight row is read
+     * once for four rows. Throwaway timing loop at 324 rows, ms per product, the flat-array loop before
+     * against this one (one training on each core sharing the machine): 16×16 0.10–0.15 against 0.035–0.047,
+     * 48×16 0.24–0.34 against 0.065–0.10, 64×64 0.8–2.0 against 0.20–0.25.
      *
      * @param xOffset index of x's first element
      */
-    public static void addProduct(float[] x, int xOffset, int rows, int width, float[] w, int from, int cols, float[] acc) {
-        for (int r = 0; r < rows; r++) {
-            int xo = xOffset + r * width;
+    public static void addProduct(float[] x, int xOffset, int rows, int width, float[][] w, int from, float[] acc) {
+        if (width == 0 || rows == 0) {
+            return;
+        }
+        int cols = w[from].length;
+        float[] t0 = new float[cols];
+        float[] t1 = new float[cols];
+        float[] t2 = new float[cols];
+        float[] t3 = new float[cols];
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int a0 = r * cols;
+            System.arraycopy(acc, a0, t0, 0, cols);
+            System.arraycopy(acc, a0 + cols, t1, 0, cols);
+            System.arraycopy(acc, a0 + 2 * cols, t2, 0, cols);
+            System.arraycopy(acc, a0 + 3 * cols, t3, 0, cols);
+            int x0 = xOffset + r * width;
+            for (int i = 0; i < width; i++) {
+                float v0 = x[x0 + i];
+                float v1 = x[x0 + width + i];
+                float v2 = x[x0 + 2 * width + i];
+                float v3 = x[x0 + 3 * width + i];
+                if (v0 == 0f && v1 == 0f && v2 == 0f && v3 == 0f) {
+                    continue;   // common after a ReLU
+                }
+                float[] wi = w[from + i];
+                for (int c = 0; c < cols; c++) {
+                    float wc = wi[c];
+                    t0[c] += v0 * wc;
+                    t1[c] += v1 * wc;
+                    t2[c] += v2 * wc;
+                    t3[c] += v3 * wc;
+                }
+            }
+            System.arraycopy(t0, 0, acc, a0, cols);
+            System.arraycopy(t1, 0, acc, a0 + cols, cols);
+            System.arraycopy(t2, 0, acc, a0 + 2 * cols, cols);
+            System.arraycopy(t3, 0, acc, a0 + 3 * cols, cols);
+        }
+        for (; r < rows; r++) {
             int ao = r * cols;
+            System.arraycopy(acc, ao, t0, 0, cols);
+            int xo = xOffset + r * width;
             for (int i = 0; i < width; i++) {
                 float xi = x[xo + i];
                 if (xi == 0f) {
                     continue;
                 }
-                int wo = (from + i) * cols;
+                float[] wi = w[from + i];
                 for (int c = 0; c < cols; c++) {
-                    acc[ao + c] += xi * w[wo + c];
+                    t0[c] += xi * wi[c];
                 }
             }
+            System.arraycopy(t0, 0, acc, ao, cols);
         }
+    }
+
+    /** A (rows, cols) row-major matrix as {@code rows} arrays of length cols (the weight form of {@link #addProduct}). */
+    public static float[][] rowsOf(float[] a, int rows, int cols) {
+        if (a.length != rows * cols) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + rows * cols + " entries, got " + a.length);
+        }
+        float[][] out = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = java.util.Arrays.copyOfRange(a, r * cols, (r + 1) * cols);
+        }
+        return out;
     }
 
     /**

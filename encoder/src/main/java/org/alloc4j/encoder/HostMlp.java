@@ -10,9 +10,9 @@ package org.alloc4j.encoder;
  * columns, so node features are multiplied once per node and then broadcast over edges.
  */
 public final class HostMlp {
-    private final float[] w1t;    // (in, hidden): w1t[i·hidden + h] = W1[h][i]
+    private final float[][] w1t;  // (in, hidden): w1t[i][h] = W1[h][i]
     private final float[] b1;     // (hidden)
-    private final float[] w2t;    // (hidden, out)
+    private final float[][] w2t;  // (hidden, out)
     private final float[] b2;     // (out)
     private final int in;
     private final int hidden;
@@ -21,9 +21,9 @@ public final class HostMlp {
 
     /** @param w1 (hidden, in) row-major, as DJL stores it; likewise {@code w2} (out, hidden) */
     HostMlp(float[] w1, float[] b1, float[] w2, float[] b2, int in, int hidden, int out, boolean finalRelu) {
-        this.w1t = HostKernels.transpose(w1, hidden, in);
+        this.w1t = HostKernels.rowsOf(HostKernels.transpose(w1, hidden, in), in, hidden);
         this.b1 = b1;
-        this.w2t = HostKernels.transpose(w2, out, hidden);
+        this.w2t = HostKernels.rowsOf(HostKernels.transpose(w2, out, hidden), hidden, out);
         this.b2 = b2;
         this.in = in;
         this.hidden = hidden;
@@ -46,14 +46,14 @@ public final class HostMlp {
     /** The MLP of one row {@code x} (in) into {@code y} (out); {@code scratch} holds at least {@code hidden} floats. */
     public void apply(float[] x, float[] scratch, float[] y) {
         java.util.Arrays.fill(scratch, 0, hidden, 0f);
-        HostKernels.addProduct(x, 0, 1, in, w1t, 0, hidden, scratch);
+        HostKernels.addProduct(x, 0, 1, in, w1t, 0, scratch);
         finishRows(scratch, 1, y);
     }
 
     /** The MLP of {@code rows} rows of {@code x} (rows, in); returns (rows, out). */
     public float[] applyRows(float[] x, int rows) {
         float[] acc = new float[rows * hidden];
-        HostKernels.addProduct(x, 0, rows, in, w1t, 0, hidden, acc);
+        HostKernels.addProduct(x, 0, rows, in, w1t, 0, acc);
         float[] y = new float[rows * out];
         finishRows(acc, rows, y);
         return y;
@@ -67,7 +67,7 @@ public final class HostMlp {
         if (from < 0 || from + width > in) {
             throw new IllegalArgumentException("columns " + from + ".." + (from + width) + " outside the MLP's " + in + " inputs");
         }
-        HostKernels.addProduct(x, 0, rows, width, w1t, from, hidden, acc);
+        HostKernels.addProduct(x, 0, rows, width, w1t, from, acc);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class HostMlp {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(b2, 0, y, r * out, out);
         }
-        HostKernels.addProduct(acc, 0, rows, hidden, w2t, 0, out, y);
+        HostKernels.addProduct(acc, 0, rows, hidden, w2t, 0, y);
         if (finalRelu) {
             for (int i = 0; i < rows * out; i++) {
                 y[i] = Math.max(y[i], 0f);

@@ -55,17 +55,17 @@ public final class LinearLayer extends NetworkBlock {
 
     /** A host copy of the current parameters. */
     public Host onHost(ParameterStore ps, ai.djl.Device device) {
-        return new Host(ps.getValue(weight, device, false).toFloatArray(),
+        return new Host(HostKernels.rowsOf(ps.getValue(weight, device, false).toFloatArray(), in, out),
                 bias == null ? null : ps.getValue(bias, device, false).toFloatArray(), in, out);
     }
 
     /**
      * The layer in plain Java.
      *
-     * @param weight W, (in, out) row-major: y_j = Σ_i x_i·W[i·out + j] (+ b_j)
+     * @param weight W, (in, out) as {@code in} rows: y_j = Σ_i x_i·W[i][j] (+ b_j)
      * @param bias   b, (out), or null
      */
-    public record Host(float[] weight, float[] bias, int in, int out) {
+    public record Host(float[][] weight, float[] bias, int in, int out) {
 
         /** y (rows, out) = x (rows, in)·W (+ b). */
         public float[] applyRows(float[] x, int rows) {
@@ -75,7 +75,7 @@ public final class LinearLayer extends NetworkBlock {
                     System.arraycopy(bias, 0, y, r * out, out);
                 }
             }
-            HostKernels.addProduct(x, 0, rows, in, weight, 0, out, y);
+            HostKernels.addProduct(x, 0, rows, in, weight, 0, y);
             return y;
         }
     }

@@ -35,4 +35,34 @@ public final class MovableAntennaEncoder extends NetworkBlock {
         GraphState g = gnn.apply(ps, new GraphState(t, r, e), training);
         return new Encoding(g, g.tx(), f.edges());
     }
+
+    /** A host copy of the current parameters: {@link Host#encode} is {@link #encode} for one instance. */
+    public Host onHost(ParameterStore ps, ai.djl.Device device) {
+        return new Host(edgeInput.onHost(ps, device), positionInput.onHost(ps, device), gnn.onHost(ps, device), width);
+    }
+
+    /** The encoder in plain Java, for greedy inference at small batches. */
+    public static final class Host {
+        private final HostMlp edgeInput;
+        private final HostMlp positionInput;
+        private final java.util.List<EngnnLayer.Host> layers;
+        private final int width;
+
+        private Host(HostMlp edgeInput, HostMlp positionInput, java.util.List<EngnnLayer.Host> layers, int width) {
+            this.edgeInput = edgeInput;
+            this.positionInput = positionInput;
+            this.layers = layers;
+            this.width = width;
+        }
+
+        /**
+         * @param edgeFeatures one instance's edge features, (Q·K, 3) as {@link MovableAntennaFeatures#edgesOf}
+         * @param positions    the CP node features, (Q, 2) as {@link MovableAntennaFeatures#positionsOf}
+         * @return the final graph; its transmitter nodes are the candidate embeddings
+         */
+        public HostGraph encode(float[] edgeFeatures, float[] positions, int candidates, int users) {
+            return EdgeNodeGnn.applyOnHost(layers, new HostGraph(positionInput.applyRows(positions, candidates),
+                    new float[users * width], edgeInput.applyRows(edgeFeatures, candidates * users), candidates, users, width));
+        }
+    }
 }

@@ -44,32 +44,51 @@ public record MovableAntennaFeatures(NDArray edges, NDArray positions, NDArray c
                 throw new IllegalArgumentException("a batch needs instances on one grid with one K; got " + first + " and " + inst);
             }
             power[i] = inst.powerW();
+            System.arraycopy(edgesOf(inst), 0, edges, i * q * k * EDGE_WIDTH, q * k * EDGE_WIDTH);
             for (int u = 0; u < k; u++) {
-                double ms = 0;
                 for (int c = 0; c < q; c++) {
-                    ms += inst.re(u, c) * inst.re(u, c) + inst.im(u, c) * inst.im(u, c);
-                }
-                double rms = Math.sqrt(ms / q);
-                for (int c = 0; c < q; c++) {
-                    double hr = inst.re(u, c);
-                    double hi = inst.im(u, c);
-                    re[(i * k + u) * q + c] = hr;
-                    im[(i * k + u) * q + c] = hi;
-                    int e = ((i * q + c) * k + u) * EDGE_WIDTH;
-                    edges[e] = rms > 0 ? (float) (hr / rms) : 0f;
-                    edges[e + 1] = rms > 0 ? (float) (hi / rms) : 0f;
-                    edges[e + 2] = (float) (Math.log10(1 + inst.powerW() * (hr * hr + hi * hi)) / 2);
+                    re[(i * k + u) * q + c] = inst.re(u, c);
+                    im[(i * k + u) * q + c] = inst.im(u, c);
                 }
             }
         }
+        return new MovableAntennaFeatures(Tensors.floats(manager, edges, new Shape(b, q, k, EDGE_WIDTH)),
+                Tensors.floats(manager, positionsOf(grid), new Shape(q, 2)), Tensors.doubles(manager, re, new Shape(b, k, q)),
+                Tensors.doubles(manager, im, new Shape(b, k, q)), Tensors.doubles(manager, power, new Shape(b)), q, k);
+    }
+
+    /** One instance's edge features, (Q·K, 3) row-major with edge (q, k) at row q·K + k. */
+    public static float[] edgesOf(MovableAntennaInstance inst) {
+        int q = inst.candidates();
+        int k = inst.users();
+        float[] edges = new float[q * k * EDGE_WIDTH];
+        for (int u = 0; u < k; u++) {
+            double ms = 0;
+            for (int c = 0; c < q; c++) {
+                ms += inst.re(u, c) * inst.re(u, c) + inst.im(u, c) * inst.im(u, c);
+            }
+            double rms = Math.sqrt(ms / q);
+            for (int c = 0; c < q; c++) {
+                double hr = inst.re(u, c);
+                double hi = inst.im(u, c);
+                int e = (c * k + u) * EDGE_WIDTH;
+                edges[e] = rms > 0 ? (float) (hr / rms) : 0f;
+                edges[e + 1] = rms > 0 ? (float) (hi / rms) : 0f;
+                edges[e + 2] = (float) (Math.log10(1 + inst.powerW() * (hr * hr + hi * hi)) / 2);
+            }
+        }
+        return edges;
+    }
+
+    /** The CP node features of a grid: positions scaled to [−1, 1], (Q, 2). */
+    public static float[] positionsOf(CandidateGrid grid) {
+        int q = grid.size();
         float[] pos = new float[q * 2];
         double half = grid.areaSide() / 2;
         for (int c = 0; c < q; c++) {
             pos[2 * c] = (float) (grid.x(c) / half);
             pos[2 * c + 1] = (float) (grid.y(c) / half);
         }
-        return new MovableAntennaFeatures(Tensors.floats(manager, edges, new Shape(b, q, k, EDGE_WIDTH)),
-                Tensors.floats(manager, pos, new Shape(q, 2)), Tensors.doubles(manager, re, new Shape(b, k, q)),
-                Tensors.doubles(manager, im, new Shape(b, k, q)), Tensors.doubles(manager, power, new Shape(b)), q, k);
+        return pos;
     }
 }

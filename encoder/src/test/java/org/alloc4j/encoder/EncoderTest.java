@@ -377,4 +377,47 @@ class EncoderTest {
         assertThat(HostKernels.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
         assertThat(HostKernels.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
     }
+
+    /**
+     * The blocked product equals a plain triple loop bit for bit (same order of summation), for row
+     * counts on and off the block of four, a slice of the weight rows, an x offset and rows of zeros.
+     */
+    @Test
+    void hostProductEqualsThePlainLoopExactly() {
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(17L);
+        for (int rows : new int[] {1, 3, 4, 5, 8, 11}) {
+            for (int[] wc : new int[][] {{1, 2}, {16, 16}, {5, 81}}) {
+                int width = wc[0];
+                int cols = wc[1];
+                int from = 2;
+                int xOffset = 3;
+                float[] x = new float[xOffset + rows * width];
+                for (int j = xOffset; j < x.length; j++) {
+                    x[j] = rng.nextInt(4) == 0 ? 0f : (float) (2 * rng.nextDouble() - 1);   // ReLU-like zeros
+                }
+                java.util.Arrays.fill(x, xOffset, xOffset + Math.min(width, x.length - xOffset), 0f);  // a zero row
+                float[] flat = new float[(from + width) * cols];
+                for (int j = 0; j < flat.length; j++) {
+                    flat[j] = (float) (2 * rng.nextDouble() - 1);
+                }
+                float[] acc = new float[rows * cols];
+                for (int j = 0; j < acc.length; j++) {
+                    acc[j] = (float) rng.nextDouble();
+                }
+                float[] expected = acc.clone();
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) {
+                        float s = expected[r * cols + c];
+                        for (int i = 0; i < width; i++) {
+                            s += x[xOffset + r * width + i] * flat[(from + i) * cols + c];
+                        }
+                        expected[r * cols + c] = s;
+                    }
+                }
+                HostKernels.addProduct(x, xOffset, rows, width, HostKernels.rowsOf(flat, from + width, cols), from, acc);
+                assertThat(acc).as("rows %d, %d×%d", rows, width, cols).containsExactly(expected);
+            }
+        }
+    }
 }

@@ -36,19 +36,10 @@ final class CellFreeHostPath implements HostSnapshot<CellFreeInstance> {
         this.width = width;
     }
 
-    /**
-     * Links × d² up to which the host path is faster at batch 1 (bench stage timers, trained or
-     * untrained policies, a training sharing the machine: cell-free-v1 at d = 64, 196 608, host 5.0 ms
-     * against 11.7 on tensors; at d = 32 3.0 against 15.7; cell-free-large-v1 at d = 64, 786 432,
-     * 19.3 against 18.8).
-     */
-    static final long WORK_LIMIT = 400_000;
-
     @Override
     public boolean faster(List<CellFreeInstance> batch) {
         CellFreeInstance first = batch.get(0);
-        return batch.size() <= Policy.HOST_BATCH_LIMIT
-                && (long) first.aps() * first.users() * width * width <= WORK_LIMIT;
+        return HostSnapshot.smallEnough(batch.size(), (long) first.aps() * first.users(), width);
     }
 
     @Override

@@ -14,6 +14,20 @@ import org.alloc4j.envs.math.ComplexArray;
 public interface HostSnapshot<I> {
 
     /**
+     * Graph edges × d² up to which the host path is faster at batch 1. With the blocked product of
+     * {@code HostKernels.addProduct} (throwaway timing loop, one instance at a time, ms per instance host
+     * against tensors, nothing else running): cell-free-large-v1 at d = 64 (786 432) 11.6 against 13.7–14.3;
+     * movable-antenna-v1 at d = 64 (1 327 104) 6.6–6.8 against 7.0–7.6. Before it the crossing was near
+     * 400 000 (cell-free-large-v1 19.3 against 18.8 ms).
+     */
+    long WORK_LIMIT = 1_500_000;
+
+    /** The rule both host paths use for {@link #faster}: a small batch of small graphs. */
+    static boolean smallEnough(int batchSize, long graphEdges, int width) {
+        return batchSize <= Policy.HOST_BATCH_LIMIT && graphEdges * width * width <= WORK_LIMIT;
+    }
+
+    /**
      * Whether this batch is decided faster here than by the batched tensor path: few instances of
      * small networks, where DJL's per-call cost outweighs plain Java's slower arithmetic.
      */

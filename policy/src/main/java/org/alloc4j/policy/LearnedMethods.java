@@ -27,7 +27,7 @@ import org.alloc4j.envs.math.ComplexArray;
  *
  * <p>Batches that {@link HostSnapshot#faster} accepts (at most {@link Policy#HOST_BATCH_LIMIT} small
  * instances) are decided in plain Java from a {@link HostSnapshot} where the networks have one
- * ({@code learned} and {@code cvln-rzf} on cell-free): the snapshot is taken when an allocator is
+ * ({@code learned} with {@code cvln-rzf} on cell-free, with {@code cvln} on movable antennas): the snapshot is taken when an allocator is
  * created from the catalog, so create allocators again after training the policy further.
  */
 public final class LearnedMethods {

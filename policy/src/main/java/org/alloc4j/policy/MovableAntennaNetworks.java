@@ -117,11 +117,34 @@ public final class MovableAntennaNetworks extends PolicyNetworks<MovableAntennaI
     public ComplexArray beamformer(Beams beams, int row, MovableAntennaInstance inst, Support support) {
         int n = support.size();
         int k = inst.users();
-        ComplexArray w = ComplexArray.of(beams.rowRe(row, n * k), beams.rowIm(row, n * k), n, k);
+        return withinBudget(ComplexArray.of(beams.rowRe(row, n * k), beams.rowIm(row, n * k), n, k), inst);
+    }
+
+    /** {@code w}, scaled in place onto the budget if rounding put it above: ‖W‖_F² ≤ P exactly. */
+    static ComplexArray withinBudget(ComplexArray w, MovableAntennaInstance inst) {
         double power = w.normSquared();
         if (power > inst.powerW()) {
             w.scale(Math.sqrt(inst.powerW() / power));
         }
         return w;
+    }
+
+    /**
+     * A snapshot of the current parameters for greedy decoding and {@code cvln} in plain Java
+     * ({@link MovableAntennaHostPath}), or null when the networks use batch normalisation.
+     */
+    @Override
+    HostSnapshot<MovableAntennaInstance> onHost(ParameterStore ps, ai.djl.Device device) {
+        if (config().batchNorm()) {
+            return null;
+        }
+        return new MovableAntennaHostPath((MovableAntennaEnv) environment(),
+                ((MovableAntennaEncoder) dvln.encoder).onHost(ps, device), dvln.decoder.onHost(ps, device),
+                structure.onHost(ps, device), config().width());
+    }
+
+    @Override
+    public List<String> hostCvlns() {
+        return config().batchNorm() ? List.of() : List.of(STRUCTURE);
     }
 }

@@ -62,4 +62,81 @@ public final class MovableStructureCvln extends NetworkBlock {
         NDArray idx = chosen.reshape(b, 1, n).broadcast(new Shape(b, f.users(), n));
         return new NDArray[] {f.channelRe().gather(idx, 2), f.channelIm().gather(idx, 2)};
     }
+
+    /** A host copy of the current parameters: {@link Host#beams} is {@link #beamform} for one instance. */
+    Host onHost(ParameterStore ps, ai.djl.Device device) {
+        return new Host(edgeInput.onHost(ps, device), gnn.onHost(ps, device), out.onHost(ps, device), width);
+    }
+
+    /** The structure beamformer in plain Java (float32 network, float64 precoder, as the tensor form). */
+    static final class Host {
+        private final org.alloc4j.encoder.HostMlp edgeInput;
+        private final java.util.List<EngnnLayer.Host> layers;
+        private final LinearLayer.Host out;
+        private final int width;
+
+        private Host(org.alloc4j.encoder.HostMlp edgeInput, java.util.List<EngnnLayer.Host> layers, LinearLayer.Host out,
+                     int width) {
+            this.edgeInput = edgeInput;
+            this.layers = layers;
+            this.out = out;
+            this.width = width;
+        }
+
+        /**
+         * @param support the N chosen positions (in the order of {@link MovableAntennaNetworks#chosen})
+         * @return W, (N, K): column k is w_k, ‖W‖_F² = P up to rounding
+         */
+        org.alloc4j.envs.math.ComplexArray beams(org.alloc4j.envs.movable.MovableAntennaInstance inst,
+                                                  org.alloc4j.envs.Support support) {
+            int n = support.size();
+            int k = inst.users();
+            int f = MovableAntennaFeatures.EDGE_WIDTH;
+            float[] all = MovableAntennaFeatures.edgesOf(inst);                                   // (Q·K, 3)
+            float[] e = new float[n * k * f];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(all, support.get(i) * k * f, e, i * k * f, k * f);
+            }
+            org.alloc4j.encoder.HostGraph g = EdgeNodeGnn.applyOnHost(layers, new org.alloc4j.encoder.HostGraph(
+                    new float[n * width], new float[k * width], edgeInput.applyRows(e, n * k), n, k, width));
+            float[] z = out.applyRows(g.rx(), k);                                                 // (K, 2)
+            double[] p = softmaxTimes(z, 0, k, inst.powerW());
+            double[] lambda = softmaxTimes(z, 1, k, inst.powerW());
+            org.alloc4j.envs.math.ComplexMatrix h = new org.alloc4j.envs.math.ComplexMatrix(n, k);
+            for (int r = 0; r < n; r++) {
+                for (int u = 0; u < k; u++) {
+                    h.set(r, u, inst.re(u, support.get(r)), inst.im(u, support.get(r)));
+                }
+            }
+            org.alloc4j.envs.math.ComplexMatrix v = org.alloc4j.envs.math.ComplexMatrix.structureDirections(h, lambda);
+            double[] re = new double[n * k];
+            double[] im = new double[n * k];
+            for (int u = 0; u < k; u++) {
+                double amp = Math.sqrt(p[u] / v.columnNormSquared(u));
+                for (int r = 0; r < n; r++) {
+                    re[r * k + u] = amp * v.re(r, u);
+                    im[r * k + u] = amp * v.im(r, u);
+                }
+            }
+            return org.alloc4j.envs.math.ComplexArray.of(re, im, n, k);
+        }
+
+        /** total · softmax over the K rows of column {@code col} of z (K, 2), in float64 as the tensor form. */
+        private static double[] softmaxTimes(float[] z, int col, int k, double total) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int u = 0; u < k; u++) {
+                max = Math.max(max, z[u * 2 + col]);
+            }
+            double[] e = new double[k];
+            double sum = 0;
+            for (int u = 0; u < k; u++) {
+                e[u] = Math.exp(z[u * 2 + col] - max);
+                sum += e[u];
+            }
+            for (int u = 0; u < k; u++) {
+                e[u] = e[u] / sum * total;
+            }
+            return e;
+        }
+    }
 }

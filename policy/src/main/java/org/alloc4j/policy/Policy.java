@@ -259,7 +259,7 @@ public final class Policy<I> implements AutoCloseable {
 
     /**
      * The current parameters copied to the host for greedy inference in plain Java, or null when the
-     * networks have no host path (movable antennas, the paper's GNN context, batch normalisation). A
+     * networks have no host path (the paper's GNN context, batch normalisation). A
      * snapshot: later training does not reach it.
      */
     public HostSnapshot<I> hostSnapshot() {

@@ -12,6 +12,10 @@ import org.alloc4j.encoder.Features;
 import org.alloc4j.envs.cellfree.CellFreeConfig;
 import org.alloc4j.envs.cellfree.CellFreeEnv;
 import org.alloc4j.envs.cellfree.CellFreeInstance;
+import org.alloc4j.envs.Environment;
+import org.alloc4j.envs.movable.MovableAntennaConfig;
+import org.alloc4j.envs.movable.MovableAntennaEnv;
+import org.alloc4j.envs.movable.MovableAntennaInstance;
 import org.alloc4j.envs.testing.Fixtures;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -25,26 +29,43 @@ class HostDecodingTest {
             CellFreeEnv env = CellFreeEnv.preset(preset);
             List<CellFreeInstance> instances = withTwins(env, 150, 30, 11L);
             for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
-                try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 5L);
-                     NDManager sub = p.manager().newSubManager()) {
-                    ParameterStore ps = new ParameterStore(sub, false);
-                    Features f = p.networks().featurize(sub, instances);
-                    DecodeResult host = p.networks().decode(ps, f, instances, new Greedy(), false);
-                    DecodeResult device = p.networks().decode(ps, f, instances, Greedy.onDevice(), false);
-                    float[] llHost = host.logLikelihood().toFloatArray();
-                    float[] llDevice = device.logLikelihood().toFloatArray();
-                    float[] hHost = host.entropy().toFloatArray();
-                    float[] hDevice = device.entropy().toFloatArray();
-                    for (int r = 0; r < instances.size(); r++) {
-                        assertThat(host.support(r)).as("%s row %d", preset, r).isEqualTo(device.support(r));
-                        assertThat(llHost[r]).as("log-likelihood, %s row %d", preset, r)
-                                .isCloseTo(llDevice[r], Offset.offset(1e-3f * (1 + Math.abs(llDevice[r]))));
-                        assertThat(hHost[r]).as("entropy, %s row %d", preset, r)
-                                .isCloseTo(hDevice[r], Offset.offset(1e-3f * (1 + Math.abs(hDevice[r]))));
-                    }
-                    assertThat(host.steps()).isEqualTo(device.steps());
-                }
+                assertHostStepsDecideAsTensorSteps(env, instances, config);
             }
+        }
+    }
+
+    /** The glimpse context's host steps, with its mask inside the attention, on both movable-antenna presets. */
+    @Test
+    void movableAntennaHostAndTensorGreedyDecodingAgree() {
+        for (String preset : List.of(MovableAntennaConfig.TINY, MovableAntennaConfig.DEFAULT)) {
+            MovableAntennaEnv env = MovableAntennaEnv.preset(preset);
+            List<MovableAntennaInstance> instances = PolicyTestSupport.instances(env, 150, 21L);
+            for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
+                assertHostStepsDecideAsTensorSteps(env, instances, config);
+            }
+        }
+    }
+
+    /** Encoder on tensors, then steps on the host against every step on tensors: same sets, likelihoods, entropies. */
+    private static <I> void assertHostStepsDecideAsTensorSteps(Environment<I> env, List<I> instances, ModelConfig config) {
+        try (Policy<I> p = Policy.initialise(env, config, 5L); NDManager sub = p.manager().newSubManager()) {
+            ParameterStore ps = new ParameterStore(sub, false);
+            Features f = p.networks().featurize(sub, instances);
+            DecodeResult host = p.networks().decode(ps, f, instances, new Greedy(), false);
+            DecodeResult device = p.networks().decode(ps, f, instances, Greedy.onDevice(), false);
+            float[] llHost = host.logLikelihood().toFloatArray();
+            float[] llDevice = device.logLikelihood().toFloatArray();
+            float[] hHost = host.entropy().toFloatArray();
+            float[] hDevice = device.entropy().toFloatArray();
+            String label = env.id() + " d = " + config.width();
+            for (int r = 0; r < instances.size(); r++) {
+                assertThat(host.support(r)).as("%s row %d", label, r).isEqualTo(device.support(r));
+                assertThat(llHost[r]).as("log-likelihood, %s row %d", label, r)
+                        .isCloseTo(llDevice[r], Offset.offset(1e-3f * (1 + Math.abs(llDevice[r]))));
+                assertThat(hHost[r]).as("entropy, %s row %d", label, r)
+                        .isCloseTo(hDevice[r], Offset.offset(1e-3f * (1 + Math.abs(hDevice[r]))));
+            }
+            assertThat(host.steps()).isEqualTo(device.steps());
         }
     }
 
@@ -60,29 +81,48 @@ class HostDecodingTest {
             CellFreeEnv env = CellFreeEnv.preset(preset);
             List<CellFreeInstance> instances = withTwins(env, 40, 10, 12L);
             for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults(), PolicyTestSupport.smallRefined())) {
-                try (Policy<CellFreeInstance> p = Policy.initialise(env, config, 6L)) {
-                    PolicyTestSupport.perturbRefinements(p, 0.05, 6L);
-                    HostSnapshot<CellFreeInstance> host = p.hostSnapshot();
-                    assertThat(host).isNotNull();
-                    assertThat(p.networks().hostCvlns()).containsExactly(CellFreeNetworks.RZF);
-                    List<org.alloc4j.envs.Support> sets = host.decode(instances);
-                    assertThat(sets).as(preset).isEqualTo(p.decode(instances, Greedy.onDevice()));
-                    List<org.alloc4j.envs.math.ComplexArray> wHost = host.beamform(CellFreeNetworks.RZF, instances, sets);
-                    List<org.alloc4j.envs.math.ComplexArray> wTensor = p.beamform(CellFreeNetworks.RZF, instances, sets);
-                    for (int i = 0; i < instances.size(); i++) {
-                        double[] a = wHost.get(i).realParts();
-                        double[] b = wTensor.get(i).realParts();
-                        double[] c = wHost.get(i).imagParts();
-                        double[] d = wTensor.get(i).imagParts();
-                        double scale = Math.sqrt(instances.get(i).powerW());
-                        for (int j = 0; j < a.length; j++) {
-                            assertThat(a[j]).as("%s instance %d Re w[%d]", preset, i, j).isCloseTo(b[j], Offset.offset(1e-4 * scale));
-                            assertThat(c[j]).as("%s instance %d Im w[%d]", preset, i, j).isCloseTo(d[j], Offset.offset(1e-4 * scale));
-                        }
-                        assertThat(env.checker().check(instances.get(i),
-                                new org.alloc4j.envs.Solution(sets.get(i), wHost.get(i))).feasible()).isTrue();
-                    }
+                assertSnapshotDecidesAsTensors(env, instances, config, CellFreeNetworks.RZF);
+            }
+        }
+    }
+
+    /** The same for movable antennas: host encoder, host glimpse decoding, host structure {@code cvln}. */
+    @Test
+    void movableAntennaSnapshotDecidesAsTheTensorPath() {
+        for (String preset : List.of(MovableAntennaConfig.TINY, MovableAntennaConfig.DEFAULT)) {
+            MovableAntennaEnv env = MovableAntennaEnv.preset(preset);
+            List<MovableAntennaInstance> instances = PolicyTestSupport.instances(env, 40, 22L);
+            for (ModelConfig config : List.of(PolicyTestSupport.small(), ModelConfig.defaults())) {
+                assertSnapshotDecidesAsTensors(env, instances, config, MovableAntennaNetworks.STRUCTURE);
+            }
+        }
+    }
+
+    private static <I> void assertSnapshotDecidesAsTensors(Environment<I> env, List<I> instances, ModelConfig config,
+                                                           String cvln) {
+        try (Policy<I> p = Policy.initialise(env, config, 6L)) {
+            PolicyTestSupport.perturbRefinements(p, 0.05, 6L);
+            HostSnapshot<I> host = p.hostSnapshot();
+            assertThat(host).isNotNull();
+            assertThat(p.networks().hostCvlns()).containsExactly(cvln);
+            String label = env.id() + " d = " + config.width();
+            List<org.alloc4j.envs.Support> sets = host.decode(instances);
+            assertThat(sets).as(label).isEqualTo(p.decode(instances, Greedy.onDevice()));
+            List<org.alloc4j.envs.math.ComplexArray> wHost = host.beamform(cvln, instances, sets);
+            List<org.alloc4j.envs.math.ComplexArray> wTensor = p.beamform(cvln, instances, sets);
+            for (int i = 0; i < instances.size(); i++) {
+                double[] a = wHost.get(i).realParts();
+                double[] b = wTensor.get(i).realParts();
+                double[] c = wHost.get(i).imagParts();
+                double[] d = wTensor.get(i).imagParts();
+                double scale = Math.sqrt(org.alloc4j.envs.math.Units.dbmToWatts(env.powerDbm(instances.get(i))));
+                assertThat(a.length).isEqualTo(b.length);
+                for (int j = 0; j < a.length; j++) {
+                    assertThat(a[j]).as("%s instance %d Re w[%d]", label, i, j).isCloseTo(b[j], Offset.offset(1e-4 * scale));
+                    assertThat(c[j]).as("%s instance %d Im w[%d]", label, i, j).isCloseTo(d[j], Offset.offset(1e-4 * scale));
                 }
+                assertThat(env.checker().check(instances.get(i),
+                        new org.alloc4j.envs.Solution(sets.get(i), wHost.get(i))).feasible()).isTrue();
             }
         }
     }
@@ -91,13 +131,16 @@ class HostDecodingTest {
     void theSnapshotTakesOnlySmallBatchesOfSmallNetworks() {
         CellFreeEnv v1 = CellFreeEnv.preset(CellFreeConfig.DEFAULT);
         CellFreeEnv large = CellFreeEnv.preset(CellFreeConfig.LARGE);
+        ModelConfig wide = new ModelConfig(128, 1, 1, 1, false, 10, 8, "dynamic", 1, false, true, 1);
         try (Policy<CellFreeInstance> p = Policy.initialise(v1, ModelConfig.defaults(), 7L);
-             Policy<CellFreeInstance> q = Policy.initialise(large, ModelConfig.defaults(), 7L)) {
+             Policy<CellFreeInstance> q = Policy.initialise(large, ModelConfig.defaults(), 7L);
+             Policy<CellFreeInstance> r = Policy.initialise(large, wide, 7L)) {
             List<CellFreeInstance> three = PolicyTestSupport.instances(v1, 3, 13L);
             assertThat(p.hostSnapshot().faster(three.subList(0, 1))).isTrue();
             assertThat(p.hostSnapshot().faster(three.subList(0, Policy.HOST_BATCH_LIMIT))).isTrue();
             assertThat(p.hostSnapshot().faster(three)).isFalse();
-            assertThat(q.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 786 432").isFalse();
+            assertThat(q.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 786 432").isTrue();
+            assertThat(r.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 3 145 728").isFalse();
         }
     }
 

@@ -158,20 +158,7 @@ public final class CellFreeInstance {
      * @param lambda λ_j ≥ 0 per UE, length K
      */
     public ComplexMatrix structureDirections(int m, double[] lambda) {
-        ComplexMatrix a = ComplexMatrix.identity(antennas);
-        for (int j = 0; j < users; j++) {
-            for (int r = 0; r < antennas; r++) {
-                for (int c = 0; c < antennas; c++) {
-                    // λ_j h_r conj(h_c)
-                    double rr = re(m, j, r);
-                    double ri = im(m, j, r);
-                    double cr = re(m, j, c);
-                    double ci = im(m, j, c);
-                    a.add(r, c, lambda[j] * (rr * cr + ri * ci), lambda[j] * (ri * cr - rr * ci));
-                }
-            }
-        }
-        return a.solve(apChannels(m));
+        return ComplexMatrix.structureDirections(apChannels(m), lambda);
     }
 
     /** ‖h_mk‖²/σ². */

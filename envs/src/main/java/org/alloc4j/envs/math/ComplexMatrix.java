@@ -96,6 +96,35 @@ public final class ComplexMatrix {
         return this;
     }
 
+    /**
+     * The unnormalised optimal-structure directions (noise 1) of a transmitter with channel columns
+     * h_j: column k of the result is v_k = (I_N + Σ_j λ_j h_j h_jᴴ)⁻¹ h_k.
+     *
+     * @param h      (N, K): column j is h_j
+     * @param lambda λ_j ≥ 0, length K
+     * @return (N, K)
+     */
+    public static ComplexMatrix structureDirections(ComplexMatrix h, double[] lambda) {
+        int n = h.rows;
+        if (lambda.length != h.cols) {
+            throw new IllegalArgumentException("lambda has " + lambda.length + " entries for " + h.cols + " channel columns");
+        }
+        ComplexMatrix a = identity(n);
+        for (int j = 0; j < h.cols; j++) {
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    // λ_j h_r conj(h_c)
+                    double rr = h.re(r, j);
+                    double ri = h.im(r, j);
+                    double cr = h.re(c, j);
+                    double ci = h.im(c, j);
+                    a.add(r, c, lambda[j] * (rr * cr + ri * ci), lambda[j] * (ri * cr - rr * ci));
+                }
+            }
+        }
+        return a.solve(h);
+    }
+
     /** Squared Euclidean norm of column c. */
     public double columnNormSquared(int c) {
         double s = 0;
