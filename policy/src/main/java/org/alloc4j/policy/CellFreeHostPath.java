@@ -6,10 +6,9 @@ import org.alloc4j.decoder.MaskedAttentionDecoder;
 import org.alloc4j.encoder.CellFreeEncoder;
 import org.alloc4j.encoder.CellFreeFeatures;
 import org.alloc4j.encoder.HostGraph;
-import org.alloc4j.envs.DecodingState;
-import org.alloc4j.envs.Support;
 import org.alloc4j.envs.cellfree.CellFreeEnv;
 import org.alloc4j.envs.cellfree.CellFreeInstance;
+import org.alloc4j.envs.Support;
 import org.alloc4j.envs.math.ComplexArray;
 
 /**
@@ -20,41 +19,25 @@ import org.alloc4j.envs.math.ComplexArray;
  * the tensor path (float32 networks, float64 precoder), compared in {@code HostDecodingTest}. Later changes
  * of the parameters do not reach a snapshot.
  */
-final class CellFreeHostPath implements HostSnapshot<CellFreeInstance> {
-    private final CellFreeEnv env;
+final class CellFreeHostPath extends HostPath<CellFreeInstance> {
     private final CellFreeEncoder.Host encoder;
-    private final MaskedAttentionDecoder.HostGreedy decoder;
     private final CellFreeRzfCvln.Host rzf;
-    private final int width;
 
     CellFreeHostPath(CellFreeEnv env, CellFreeEncoder.Host encoder, MaskedAttentionDecoder.HostGreedy decoder,
                      CellFreeRzfCvln.Host rzf, int width) {
-        this.env = env;
+        super(env, decoder, width);
         this.encoder = encoder;
-        this.decoder = decoder;
         this.rzf = rzf;
-        this.width = width;
     }
 
     @Override
-    public boolean faster(List<CellFreeInstance> batch) {
-        CellFreeInstance first = batch.get(0);
-        return HostSnapshot.smallEnough(batch.size(), (long) first.aps() * first.users(), width);
+    HostGraph encode(CellFreeInstance inst) {
+        return encoder.encode(CellFreeFeatures.edgesOf(inst), inst.aps(), inst.users());
     }
 
     @Override
-    public List<Support> decode(List<CellFreeInstance> batch) {
-        List<HostGraph> graphs = new ArrayList<>(batch.size());
-        List<DecodingState> states = new ArrayList<>(batch.size());
-        for (CellFreeInstance inst : batch) {
-            graphs.add(encoder.encode(CellFreeFeatures.edgesOf(inst), inst.aps(), inst.users()));
-            states.add(env.newState(inst));
-        }
-        List<Support> out = new ArrayList<>(batch.size());
-        for (DecodingState s : decoder.decode(env, graphs, states).states()) {
-            out.add(s.support());
-        }
-        return out;
+    long graphEdges(CellFreeInstance inst) {
+        return (long) inst.aps() * inst.users();
     }
 
     @Override

@@ -22,11 +22,6 @@ public interface HostSnapshot<I> {
      */
     long WORK_LIMIT = 1_500_000;
 
-    /** The rule both host paths use for {@link #faster}: a small batch of small graphs. */
-    static boolean smallEnough(int batchSize, long graphEdges, int width) {
-        return batchSize <= Policy.HOST_BATCH_LIMIT && graphEdges * width * width <= WORK_LIMIT;
-    }
-
     /**
      * Whether this batch is decided faster here than by the batched tensor path: few instances of
      * small networks, where DJL's per-call cost outweighs plain Java's slower arithmetic.

@@ -41,7 +41,8 @@ public final class Policy<I> implements AutoCloseable {
      * Batches of at most this many instances may be decided by a {@link #hostSnapshot} (see
      * {@link HostSnapshot#faster}); above it the batched tensor path is faster (measured on cell-free-v1
      * with d = 64, ms per instance host / tensors: batch 1 11.8 / 23.7, batch 2 9.4 / 11.7, batch 4
-     * 7.7 / 5.6, two trainings sharing the machine; a throwaway timing loop, not kept).
+     * 7.7 / 5.6, two trainings sharing the machine; a throwaway timing loop, not kept). Measured before
+     * the blocked host product, which made the host path 2–4 times as fast; not measured again since.
      */
     public static final int HOST_BATCH_LIMIT = 2;
     private final NDManager manager;
