@@ -12,9 +12,10 @@ public final class HostKernels {
      * <p>Four rows at a time, accumulated in local row buffers: the inner loop then indexes a buffer and a
      * weight row by the same counter, which the JIT vectorises (an accumulator at another offset of an
      * array that might be the weights' is not vectorised by Java 17's C2), and each weight row is read
-     * once for four rows. Throwaway timing loop at 324 rows, ms per product, the flat-array loop before
-     * against this one (one training on each core sharing the machine): 16×16 0.10–0.15 against 0.035–0.047,
-     * 48×16 0.24–0.34 against 0.065–0.10, 64×64 0.8–2.0 against 0.20–0.25.
+     * once for four rows. Throwaway timing loop over 324 rows (the movable-antenna edges), two trainings
+     * sharing the machine, the flat loop before against this one: 16×16 0.5–0.8 against 1.8–2.3 GMAC/s,
+     * 48×16 0.7–1.1 against 2.5–3.9, 64×64 0.6–1.7 against 5.3–6.5; on the quiet machine 16×16 took
+     * 21–24 µs (3.4–3.9 GMAC/s). Eight rows at a time was slower (2.1–2.4 GMAC/s at 16×16).
      *
      * @param xOffset index of x's first element
      */
