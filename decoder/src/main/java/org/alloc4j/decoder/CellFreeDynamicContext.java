@@ -65,7 +65,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
     @Override
     public HostWeights weightsOnHost(ParameterStore ps, ai.djl.Device device) {
         return new Weights(keyWeight.onHost(ps, device), apWeight.onHost(ps, device), userWeight.onHost(ps, device),
-                graphWeight.onHost(ps, device), queryMlp.onHost(ps, device), queryWeight.onHost(ps, device).weight(),
+                graphWeight.onHost(ps, device), queryMlp.onHost(ps, device), queryWeight.onHost(ps, device),
                 firstLast.onHost(ps, device));
     }
 
@@ -76,7 +76,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
 
     /** This context's parameters on the host. */
     private record Weights(LinearLayer.Host key, LinearLayer.Host ap, LinearLayer.Host user, LinearLayer.Host graph,
-                           HostMlp query, float[][] queryW, float[] firstLast) implements HostWeights {
+                           HostMlp query, LinearLayer.Host queryOut, float[] firstLast) implements HostWeights {
     }
 
     /** (R, N, 3d): per candidate r, r·W_A, r·W_U, from host graphs. */
@@ -139,7 +139,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         private final float[][] apKeys;  // R × (M·d): Σ r·W_A over the AP's chosen links
         private final float[][] userKeys; // R × (K·d)
         private final HostMlp mlp;
-        private final float[][] queryW;  // (d, d) as rows
+        private final LinearLayer.Host queryOut;   // W_Q, no bias
         private final float[] x;
         private final float[] scratch;
         private final float[] h;
@@ -175,7 +175,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
             apDot = new float[aps];
             userDot = new float[users];
             mlp = w.query();
-            queryW = w.queryW();
+            queryOut = w.queryOut();
             float[] first = w.firstLast();
             sum = new float[rows][width];
             count = new int[rows];
@@ -200,13 +200,7 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
             System.arraycopy(last[row], 0, x, 2 * width, width);
             x[3 * width] = count[row] * (1f / n);
             mlp.apply(x, scratch, h);
-            float[] q = new float[width];
-            for (int i = 0; i < width; i++) {
-                float hi = h[i];
-                for (int j = 0; j < width; j++) {
-                    q[j] += hi * queryW[i][j];
-                }
-            }
+            float[] q = queryOut.applyRows(h, 1);
             // q·(k_c + AP sum + UE sum) = q·k_c + q·AP sum + q·UE sum: N + M + K dot products, not 3N
             java.util.Arrays.fill(out, 0, n, 0f);
             HostKernels.addProduct(q, 0, 1, width, keysT, row * width, out);

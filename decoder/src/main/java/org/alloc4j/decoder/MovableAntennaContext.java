@@ -153,6 +153,11 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
             glimpse = new float[width];
         }
 
+        /**
+         * The glimpse attends over the feasible candidates only. The host decoder asks for scores of
+         * unfinished rows only, and those have a feasible candidate (else it raises a dead end first), so
+         * the tensor path's rule for rows with none (attend over all) never applies here.
+         */
         @Override
         public float[] scores(int row, boolean[] mask, float[] out) {
             float[] mean = w.firstMean();
@@ -166,11 +171,6 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
             System.arraycopy(allTerm, row * width, x, width, width);
             System.arraycopy(w.phi4().applyRows(last[row], 1), 0, x, 2 * width, width);
             float[] gq = w.glimpseQuery().applyRows(w.phi1().applyRows(x, 1), 1);
-            // a finished row has no feasible candidate; the tensor path then attends over all of them
-            boolean any = false;
-            for (int n = 0; n < q; n++) {
-                any |= mask[n];
-            }
             java.util.Arrays.fill(glimpse, 0f);
             int block = q * width;
             for (int h = 0; h < heads; h++) {
@@ -180,13 +180,13 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
                 float max = Float.NEGATIVE_INFINITY;
                 for (int n = 0; n < q; n++) {
                     att[n] *= scale;
-                    if ((mask[n] || !any) && att[n] > max) {
+                    if (mask[n] && att[n] > max) {
                         max = att[n];
                     }
                 }
                 double z = 0;
                 for (int n = 0; n < q; n++) {
-                    double e = mask[n] || !any ? Math.exp(att[n] - max) : 0;
+                    double e = mask[n] ? Math.exp(att[n] - max) : 0;
                     att[n] = (float) e;
                     z += e;
                 }

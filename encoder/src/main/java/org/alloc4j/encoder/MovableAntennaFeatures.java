@@ -59,19 +59,28 @@ public record MovableAntennaFeatures(NDArray edges, NDArray positions, NDArray c
 
     /** One instance's edge features, (Q·K, 3) row-major with edge (q, k) at row q·K + k. */
     public static float[] edgesOf(MovableAntennaInstance inst) {
+        return edgesOf(inst, java.util.stream.IntStream.range(0, inst.candidates()).toArray());
+    }
+
+    /**
+     * The edge features of the CPs {@code cps} only, (|cps|·K, 3) with edge (cps[i], k) at row i·K + k:
+     * the same numbers as those rows of {@link #edgesOf(MovableAntennaInstance)} (rms_k still runs over
+     * all Q CPs), without the logarithms of the others.
+     */
+    public static float[] edgesOf(MovableAntennaInstance inst, int[] cps) {
         int q = inst.candidates();
         int k = inst.users();
-        float[] edges = new float[q * k * EDGE_WIDTH];
+        float[] edges = new float[cps.length * k * EDGE_WIDTH];
         for (int u = 0; u < k; u++) {
             double ms = 0;
             for (int c = 0; c < q; c++) {
                 ms += inst.re(u, c) * inst.re(u, c) + inst.im(u, c) * inst.im(u, c);
             }
             double rms = Math.sqrt(ms / q);
-            for (int c = 0; c < q; c++) {
-                double hr = inst.re(u, c);
-                double hi = inst.im(u, c);
-                int e = (c * k + u) * EDGE_WIDTH;
+            for (int i = 0; i < cps.length; i++) {
+                double hr = inst.re(u, cps[i]);
+                double hi = inst.im(u, cps[i]);
+                int e = (i * k + u) * EDGE_WIDTH;
                 edges[e] = rms > 0 ? (float) (hr / rms) : 0f;
                 edges[e + 1] = rms > 0 ? (float) (hi / rms) : 0f;
                 edges[e + 2] = (float) (Math.log10(1 + inst.powerW() * (hr * hr + hi * hi)) / 2);

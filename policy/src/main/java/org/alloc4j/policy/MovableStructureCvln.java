@@ -91,12 +91,7 @@ public final class MovableStructureCvln extends NetworkBlock {
                                                   org.alloc4j.envs.Support support) {
             int n = support.size();
             int k = inst.users();
-            int f = MovableAntennaFeatures.EDGE_WIDTH;
-            float[] all = MovableAntennaFeatures.edgesOf(inst);                                   // (Q·K, 3)
-            float[] e = new float[n * k * f];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(all, support.get(i) * k * f, e, i * k * f, k * f);
-            }
+            float[] e = MovableAntennaFeatures.edgesOf(inst, support.toArray());                 // (N·K, 3)
             org.alloc4j.encoder.HostGraph g = EdgeNodeGnn.applyOnHost(layers, new org.alloc4j.encoder.HostGraph(
                     new float[n * width], new float[k * width], edgeInput.applyRows(e, n * k), n, k, width));
             float[] z = out.applyRows(g.rx(), k);                                                 // (K, 2)
