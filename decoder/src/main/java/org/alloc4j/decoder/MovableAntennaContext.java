@@ -65,11 +65,12 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
     @Override
     public HostContext startOnHost(ParameterStore ps, Encoding encoding) {
         NDArray cand = encoding.candidates();                                                       // (B, Q, d)
-        return new HostState((Weights) weightsOnHost(ps, cand.getDevice()), (int) cand.getShape().get(0),
-                (int) cand.getShape().get(1), cand.toFloatArray(),
-                keyWeight.apply(ps, cand, false).transpose(0, 2, 1).toFloatArray(),
-                glimpseKey.apply(ps, cand, false).transpose(0, 2, 1).toFloatArray(),
-                glimpseValue.apply(ps, cand, false).toFloatArray(),
+        int rows = (int) cand.getShape().get(0);
+        int q = (int) cand.getShape().get(1);
+        return new HostState((Weights) weightsOnHost(ps, cand.getDevice()), rows, q, cand.toFloatArray(),
+                HostKernels.rowsOf(keyWeight.apply(ps, cand, false).transpose(0, 2, 1).toFloatArray(), rows * width, q),
+                HostKernels.rowsOf(glimpseKey.apply(ps, cand, false).transpose(0, 2, 1).toFloatArray(), rows * width, q),
+                HostKernels.rowsOf(glimpseValue.apply(ps, cand, false).toFloatArray(), rows * q, width),
                 phi3.apply(ps, cand.mean(new int[] {1}), false).toFloatArray());
     }
 
@@ -89,16 +90,17 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
         int q = graphs.get(0).transmitters();
         int block = q * width;
         float[] cand = new float[rows * block];
-        float[] keysT = new float[rows * block];
-        float[] gKeysT = new float[rows * block];
-        float[] gValues = new float[rows * block];
+        float[][] keysT = new float[rows * width][];
+        float[][] gKeysT = new float[rows * width][];
+        float[][] gValues = new float[rows * q][];
         float[] allTerm = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             float[] c = graphs.get(r).tx();
+            float[][] columns = HostKernels.columnsOf(c, q, width);
             System.arraycopy(c, 0, cand, r * block, block);
-            System.arraycopy(HostKernels.transpose(w.key().applyRows(c, q), q, width), 0, keysT, r * block, block);
-            System.arraycopy(HostKernels.transpose(w.glimpseKey().applyRows(c, q), q, width), 0, gKeysT, r * block, block);
-            System.arraycopy(w.glimpseValue().applyRows(c, q), 0, gValues, r * block, block);
+            System.arraycopy(w.key().applyColumns(columns, q), 0, keysT, r * width, width);
+            System.arraycopy(w.glimpseKey().applyColumns(columns, q), 0, gKeysT, r * width, width);
+            System.arraycopy(HostKernels.rowsOf(w.glimpseValue().applyRows(c, q), q, width), 0, gValues, r * q, q);
             System.arraycopy(w.phi3().applyRows(HostGraph.meanRows(c, q, width), 1), 0, allTerm, r * width, width);
         }
         return new HostState(w, rows, q, cand, keysT, gKeysT, gValues, allTerm);
@@ -120,23 +122,24 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
         private final float[] cand;      // (R, Q, d)
         private final float[][] keysT;   // (R·d) rows of (Q): r·W_K transposed, so a step's q·k runs along Q
         private final float[][] gKeysT;  // (R·d) rows of (Q): the glimpse keys, transposed likewise
-        private final float[] gValues;   // (R, Q, d)
+        private final float[][] gValues; // (R·Q) rows of (d): the glimpse values
         private final float[] allTerm;   // (R, d): ϕ3(mean of all r)
         private final float[][] sum;     // R × (d)
         private final int[] count;       // (R)
         private final float[][] last;    // R × (d)
         private final float[] x;         // (3d): [ϕ2(mean chosen) ; ϕ3(mean all) ; ϕ4(last)]
         private final float[] meanChosen;
-        private final float[] att;       // (Q)
+        private final float[][] att;     // H × (Q): the heads' attention weights
+        private final float[] weightOf;  // (d): a candidate's attention weight in each head, per feature
         private final float[] glimpse;   // (d)
 
-        HostState(Weights w, int rows, int q, float[] cand, float[] keysT, float[] gKeysT, float[] gValues,
+        HostState(Weights w, int rows, int q, float[] cand, float[][] keysT, float[][] gKeysT, float[][] gValues,
                   float[] allTerm) {
             this.w = w;
             this.q = q;
             this.cand = cand;
-            this.keysT = HostKernels.rowsOf(keysT, rows * width, q);
-            this.gKeysT = HostKernels.rowsOf(gKeysT, rows * width, q);
+            this.keysT = keysT;
+            this.gKeysT = gKeysT;
             this.gValues = gValues;
             this.allTerm = allTerm;
             headWidth = width / heads;
@@ -149,7 +152,8 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
             }
             x = new float[3 * width];
             meanChosen = new float[width];
-            att = new float[q];
+            att = new float[heads][q];
+            weightOf = new float[width];
             glimpse = new float[width];
         }
 
@@ -171,35 +175,40 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
             System.arraycopy(allTerm, row * width, x, width, width);
             System.arraycopy(w.phi4().applyRows(last[row], 1), 0, x, 2 * width, width);
             float[] gq = w.glimpseQuery().applyRows(w.phi1().applyRows(x, 1), 1);
-            java.util.Arrays.fill(glimpse, 0f);
-            int block = q * width;
             for (int h = 0; h < heads; h++) {
-                int from = h * headWidth;
-                java.util.Arrays.fill(att, 0f);
-                HostKernels.addProduct(gq, from, 1, headWidth, gKeysT, row * width + from, att);
+                float[] a = att[h];
+                java.util.Arrays.fill(a, 0f);
+                HostKernels.addProduct(gq, h * headWidth, 1, headWidth, gKeysT, row * width + h * headWidth, a);
                 float max = Float.NEGATIVE_INFINITY;
                 for (int n = 0; n < q; n++) {
-                    att[n] *= scale;
-                    if (mask[n] && att[n] > max) {
-                        max = att[n];
+                    a[n] *= scale;
+                    if (mask[n] && a[n] > max) {
+                        max = a[n];
                     }
                 }
                 double z = 0;
                 for (int n = 0; n < q; n++) {
-                    double e = mask[n] ? Math.exp(att[n] - max) : 0;
-                    att[n] = (float) e;
+                    double e = mask[n] ? Math.exp(a[n] - max) : 0;
+                    a[n] = (float) e;
                     z += e;
                 }
                 float inv = (float) (1 / z);
                 for (int n = 0; n < q; n++) {
-                    float p = att[n] * inv;
-                    if (p == 0f) {
-                        continue;
-                    }
-                    int v = row * block + n * width + from;
-                    for (int c = 0; c < headWidth; c++) {
-                        glimpse[from + c] += p * gValues[v + c];
-                    }
+                    a[n] *= inv;
+                }
+            }
+            // glimpse_c = Σ_n p_{head(c), n}·v_{n, c}, candidate by candidate so the inner loop runs along d
+            java.util.Arrays.fill(glimpse, 0f);
+            for (int n = 0; n < q; n++) {
+                if (!mask[n]) {
+                    continue;
+                }
+                for (int h = 0; h < heads; h++) {
+                    java.util.Arrays.fill(weightOf, h * headWidth, (h + 1) * headWidth, att[h][n]);
+                }
+                float[] v = gValues[row * q + n];
+                for (int c = 0; c < width; c++) {
+                    glimpse[c] += weightOf[c] * v[c];
                 }
             }
             float[] query = w.query().applyRows(w.glimpseOut().applyRows(glimpse, 1), 1);

@@ -50,8 +50,12 @@ public final class CellFreeEncoder extends NetworkBlock {
          * @return the final graph; its edges are the candidate embeddings in candidate order
          */
         public HostGraph encode(float[] edgeFeatures, int aps, int users) {
-            return EdgeNodeGnn.applyOnHost(layers, new HostGraph(new float[aps * width], new float[users * width],
-                    edgeInput.applyRows(edgeFeatures, aps * users), aps, users, width));
+            HostWorkspace ws = HostWorkspace.ofThisThread();
+            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, aps, users, edgeInput.inputWidth(), ws);
+            float[][] e = edgeInput.applyColumns(edgeColumns, aps * users, ws);
+            ws.give(edgeColumns);
+            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(ws.take(width, aps), ws.take(width, users), e, aps, users),
+                    ws).toRows(ws);
         }
     }
 }

@@ -41,8 +41,18 @@ public final class EdgeNodeGnn extends NetworkBlock {
 
     /** The layers of {@link #onHost} applied in order to one instance's graph. */
     public static HostGraph applyOnHost(List<EngnnLayer.Host> layers, HostGraph g) {
+        HostWorkspace ws = HostWorkspace.ofThisThread();
+        HostColumnGraph in = HostColumnGraph.of(g, ws);
+        return applyOnHost(layers, in, ws).toRows(ws);
+    }
+
+    /**
+     * {@link #applyOnHost(List, HostGraph)} on feature-major features, the form the layers compute in:
+     * {@code g}'s arrays come from {@code ws}, and so do the result's.
+     */
+    static HostColumnGraph applyOnHost(List<EngnnLayer.Host> layers, HostColumnGraph g, HostWorkspace ws) {
         for (EngnnLayer.Host l : layers) {
-            g = l.apply(g);
+            g = l.apply(g, ws);
         }
         return g;
     }

@@ -95,7 +95,7 @@ public final class EngnnLayer extends NetworkBlock {
         return new Host(this, ps, device);
     }
 
-    /** The same layer on one instance's {@link HostGraph}, in plain Java. */
+    /** The same layer on one instance's graph, in plain Java ({@link EdgeNodeGnn#applyOnHost}). */
     public static final class Host {
         private final Outputs outputs;
         private final HostMlp phi1;
@@ -117,77 +117,120 @@ public final class EngnnLayer extends NetworkBlock {
             phi7 = l.phi7 == null ? null : l.phi7.onHost(ps, device);
         }
 
-        /** One update, as {@link EngnnLayer#apply}. */
-        public HostGraph apply(HostGraph g) {
+        /** One update, as {@link EngnnLayer#apply}, on feature-major features. */
+        /**
+         * One update, as {@link EngnnLayer#apply}, on feature-major features whose arrays come from
+         * {@code ws}: the input arrays the output does not keep are given back.
+         */
+        HostColumnGraph apply(HostColumnGraph g, HostWorkspace ws) {
             int m = g.transmitters();
             int k = g.receivers();
-            int d = g.width();
-            float[] t2 = g.tx();
+            float[][] t2 = g.tx();
             if (phi1 != null) {
-                float[] a2 = HostEdgeMlp.apply(phi2, m, k, HostEdgeMlp.rx(g.rx(), d), HostEdgeMlp.edge(g.edges(), d));
-                t2 = phi1.applyRows(concatRows(g.tx(), meanPerNode(a2, m, k, d, true), m, d), m);
+                float[][] a2 = HostEdgeMlp.applyColumns(phi2, m, k, ws, HostEdgeMlp.rxColumns(g.rx()),
+                        HostEdgeMlp.edgeColumns(g.edges()));
+                float[][] toTx = meanPerNode(a2, m, k, true, ws);
+                ws.give(a2);
+                t2 = phi1.applyColumns(concat(g.tx(), toTx), m, ws);
+                ws.give(toTx);
             }
-            float[] r2 = g.rx();
+            float[][] r2 = g.rx();
             if (phi3 != null) {
-                float[] a4 = HostEdgeMlp.apply(phi4, m, k, HostEdgeMlp.tx(g.tx(), d), HostEdgeMlp.edge(g.edges(), d));
-                r2 = phi3.applyRows(concatRows(g.rx(), meanPerNode(a4, m, k, d, false), k, d), k);
+                float[][] a4 = HostEdgeMlp.applyColumns(phi4, m, k, ws, HostEdgeMlp.txColumns(g.tx()),
+                        HostEdgeMlp.edgeColumns(g.edges()));
+                float[][] toRx = meanPerNode(a4, m, k, false, ws);
+                ws.give(a4);
+                r2 = phi3.applyColumns(concat(g.rx(), toRx), k, ws);
+                ws.give(toRx);
             }
-            if (outputs != Outputs.ALL) {
-                return new HostGraph(t2, r2, g.edges(), m, k, d);
+            float[][] e2 = g.edges();
+            if (outputs == Outputs.ALL) {
+                float[][] a6 = phi6.applyColumns(g.edges(), m * k, ws);
+                float[][] sameTx = othersMean(a6, m, k, true, ws);
+                ws.give(a6);
+                float[][] a7 = phi7.applyColumns(g.edges(), m * k, ws);
+                float[][] sameRx = othersMean(a7, m, k, false, ws);
+                ws.give(a7);
+                e2 = HostEdgeMlp.applyColumns(phi5, m, k, ws, HostEdgeMlp.edgeColumns(g.edges()),
+                        HostEdgeMlp.edgeColumns(sameTx), HostEdgeMlp.edgeColumns(sameRx),
+                        HostEdgeMlp.txColumns(t2), HostEdgeMlp.rxColumns(r2));
+                ws.give(sameTx);
+                ws.give(sameRx);
+                ws.give(g.edges());
             }
-            float[] a6 = phi6.applyRows(g.edges(), m * k);
-            float[] a7 = phi7.applyRows(g.edges(), m * k);
-            float[] sameTx = othersMean(a6, m, k, d, true);
-            float[] sameRx = othersMean(a7, m, k, d, false);
-            float[] e2 = HostEdgeMlp.apply(phi5, m, k, HostEdgeMlp.edge(g.edges(), d), HostEdgeMlp.edge(sameTx, d),
-                    HostEdgeMlp.edge(sameRx, d), HostEdgeMlp.tx(t2, d), HostEdgeMlp.rx(r2, d));
-            return new HostGraph(t2, r2, e2, m, k, d);
+            if (t2 != g.tx()) {
+                ws.give(g.tx());
+            }
+            if (r2 != g.rx()) {
+                ws.give(g.rx());
+            }
+            return new HostColumnGraph(t2, r2, e2, m, k);
         }
 
-        /** [a ; b] row by row, (rows, 2d). */
-        private static float[] concatRows(float[] a, float[] b, int rows, int d) {
-            float[] c = new float[rows * 2 * d];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(a, r * d, c, r * 2 * d, d);
-                System.arraycopy(b, r * d, c, r * 2 * d + d, d);
-            }
+        /** [a ; b]: the features of a, then those of b (no copy). */
+        private static float[][] concat(float[][] a, float[][] b) {
+            float[][] c = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, c, a.length, b.length);
             return c;
         }
 
-        /** Mean of the edge rows (i, j) per transmitter i, (M, d), or per receiver j, (K, d). */
-        private static float[] meanPerNode(float[] e, int m, int k, int d, boolean perTransmitter) {
-            float[] out = new float[(perTransmitter ? m : k) * d];
+        /** Mean (arrays from {@code ws}) of the (receiver-major) edge features (i, j) per transmitter i, (M) per feature, or per receiver j, (K). */
+        private static float[][] meanPerNode(float[][] e, int m, int k, boolean perTransmitter, HostWorkspace ws) {
+            float[][] out = ws.take(e.length, perTransmitter ? m : k);
             float scale = 1f / (perTransmitter ? k : m);
-            for (int i = 0; i < m; i++) {
+            for (int c = 0; c < e.length; c++) {
+                float[] ec = e[c];
+                float[] oc = out[c];
                 for (int j = 0; j < k; j++) {
-                    int node = perTransmitter ? i : j;
-                    for (int c = 0; c < d; c++) {
-                        out[node * d + c] += e[(i * k + j) * d + c] * scale;
+                    int at = j * m;
+                    if (perTransmitter) {
+                        for (int i = 0; i < m; i++) {
+                            oc[i] += ec[at + i] * scale;
+                        }
+                    } else {
+                        float s = 0f;
+                        for (int i = 0; i < m; i++) {
+                            s += ec[at + i] * scale;
+                        }
+                        oc[j] = s;
                     }
                 }
             }
             return out;
         }
 
-        /** Per edge, the mean of {@code a} over the other edges of its transmitter (or receiver). */
-        private static float[] othersMean(float[] a, int m, int k, int d, boolean sameTransmitter) {
-            float[] sums = sameTransmitter ? new float[m * d] : new float[k * d];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < k; j++) {
-                    int node = sameTransmitter ? i : j;
-                    for (int c = 0; c < d; c++) {
-                        sums[node * d + c] += a[(i * k + j) * d + c];
-                    }
-                }
-            }
+        /** Per (receiver-major) edge (arrays from {@code ws}), the mean of {@code a} over the other edges of its transmitter (or receiver). */
+        private static float[][] othersMean(float[][] a, int m, int k, boolean sameTransmitter, HostWorkspace ws) {
             float scale = 1f / Math.max((sameTransmitter ? k : m) - 1, 1);
-            float[] out = new float[m * k * d];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < k; j++) {
-                    int node = sameTransmitter ? i : j;
-                    int e = (i * k + j) * d;
-                    for (int c = 0; c < d; c++) {
-                        out[e + c] = (sums[node * d + c] - a[e + c]) * scale;
+            float[][] out = ws.take(a.length, m * k);
+            float[] sums = new float[m];
+            for (int c = 0; c < a.length; c++) {
+                float[] ac = a[c];
+                float[] oc = out[c];
+                if (sameTransmitter) {
+                    java.util.Arrays.fill(sums, 0f);
+                    for (int j = 0; j < k; j++) {
+                        int at = j * m;
+                        for (int i = 0; i < m; i++) {
+                            sums[i] += ac[at + i];
+                        }
+                    }
+                    for (int j = 0; j < k; j++) {
+                        int at = j * m;
+                        for (int i = 0; i < m; i++) {
+                            oc[at + i] = (sums[i] - ac[at + i]) * scale;
+                        }
+                    }
+                } else {
+                    for (int j = 0; j < k; j++) {
+                        int at = j * m;
+                        float s = 0f;
+                        for (int i = 0; i < m; i++) {
+                            s += ac[at + i];
+                        }
+                        for (int i = 0; i < m; i++) {
+                            oc[at + i] = (s - ac[at + i]) * scale;
+                        }
                     }
                 }
             }

@@ -3,7 +3,8 @@ package org.alloc4j.encoder;
 /**
  * An MLP over the edges of a bipartite graph whose input is a concatenation of edge parts (M·K, w)
  * and node parts broadcast over edges — the host form of {@link Mlp#applyConcat}: node parts are
- * multiplied once per node.
+ * multiplied once per node. Row-major ({@link Part}, for subsets of edges) or feature-major
+ * ({@link Columns}, for all edges: several times faster).
  */
 final class HostEdgeMlp {
     private HostEdgeMlp() {
@@ -14,11 +15,6 @@ final class HostEdgeMlp {
 
     /** One block of input columns: {@code data} is (M·K, width), (M, width) or (K, width) by kind. */
     record Part(Kind kind, float[] data, int width) {
-    }
-
-    /** The MLP of the concatenation of {@code parts}, in order, for every edge: (M·K, out). */
-    static float[] apply(HostMlp mlp, int m, int k, Part... parts) {
-        return apply(mlp, m, k, null, parts);
     }
 
     /**
@@ -76,5 +72,69 @@ final class HostEdgeMlp {
 
     static Part rx(float[] data, int width) {
         return new Part(Kind.RX, data, width);
+    }
+
+    /** One block of feature-major input columns: data[c] has M·K (receiver-major, as {@link HostColumnGraph}), M or K entries by kind. */
+    record Columns(Kind kind, float[][] data) {
+    }
+
+    /** The MLP of the concatenation of {@code parts}, in order, for every edge: out arrays of M·K from {@code ws}. */
+    static float[][] applyColumns(HostMlp mlp, int m, int k, HostWorkspace ws, Columns... parts) {
+        int hidden = mlp.hiddenWidth();
+        int edges = m * k;
+        float[][] acc = ws.take(hidden, edges);
+        int from = 0;
+        for (Columns p : parts) {
+            switch (p.kind()) {
+                case EDGE -> mlp.addFirstLayerColumns(p.data(), edges, from, acc);
+                case TX -> {
+                    float[][] node = ws.take(hidden, m);
+                    mlp.addFirstLayerColumns(p.data(), m, from, node);
+                    for (int h = 0; h < hidden; h++) {
+                        float[] a = acc[h];
+                        float[] n = node[h];
+                        for (int j = 0; j < k; j++) {
+                            int at = j * m;
+                            for (int i = 0; i < m; i++) {
+                                a[at + i] += n[i];
+                            }
+                        }
+                    }
+                    ws.give(node);
+                }
+                case RX -> {
+                    float[][] node = ws.take(hidden, k);
+                    mlp.addFirstLayerColumns(p.data(), k, from, node);
+                    for (int h = 0; h < hidden; h++) {
+                        float[] a = acc[h];
+                        for (int j = 0; j < k; j++) {
+                            float v = node[h][j];
+                            int at = j * m;
+                            for (int i = 0; i < m; i++) {
+                                a[at + i] += v;
+                            }
+                        }
+                    }
+                    ws.give(node);
+                }
+            }
+            from += p.data().length;
+        }
+        if (from != mlp.inputWidth()) {
+            throw new IllegalArgumentException("parts have " + from + " features in total, the MLP takes " + mlp.inputWidth());
+        }
+        return mlp.finishColumns(acc, edges, ws);
+    }
+
+    static Columns edgeColumns(float[][] data) {
+        return new Columns(Kind.EDGE, data);
+    }
+
+    static Columns txColumns(float[][] data) {
+        return new Columns(Kind.TX, data);
+    }
+
+    static Columns rxColumns(float[][] data) {
+        return new Columns(Kind.RX, data);
     }
 }

@@ -76,6 +76,80 @@ public final class HostKernels {
         }
     }
 
+    /**
+     * The feature-major form of {@link #addProduct}: acc[c] (rows) += Σ_{i < x.length} W[c][from + i] · x[i]
+     * (rows) for every output c, where x[i] holds input feature i of every row and W's rows are the
+     * outputs (the (out, in) layout DJL stores). Every element is summed over the inputs in order.
+     *
+     * <p>The inner loop runs along the rows and indexes every array by the same counter, which the JIT
+     * vectorises; four outputs share each pass over x[i]. Throwaway timing loop over 324 rows (the
+     * movable-antenna edges), quiet machine: 16×16 at 13–18 GMAC/s against 3.6 for {@link #addProduct}.
+     */
+    public static void addProductColumns(float[][] x, int rows, float[][] w, int from, float[][] acc) {
+        int width = x.length;
+        int cols = acc.length;
+        int c = 0;
+        for (; c + 4 <= cols; c += 4) {
+            float[] a0 = acc[c];
+            float[] a1 = acc[c + 1];
+            float[] a2 = acc[c + 2];
+            float[] a3 = acc[c + 3];
+            float[] w0 = w[c];
+            float[] w1 = w[c + 1];
+            float[] w2 = w[c + 2];
+            float[] w3 = w[c + 3];
+            for (int i = 0; i < width; i++) {
+                float s0 = w0[from + i];
+                float s1 = w1[from + i];
+                float s2 = w2[from + i];
+                float s3 = w3[from + i];
+                float[] xi = x[i];
+                for (int r = 0; r < rows; r++) {
+                    float v = xi[r];
+                    a0[r] += s0 * v;
+                    a1[r] += s1 * v;
+                    a2[r] += s2 * v;
+                    a3[r] += s3 * v;
+                }
+            }
+        }
+        for (; c < cols; c++) {
+            float[] a = acc[c];
+            float[] wc = w[c];
+            for (int i = 0; i < width; i++) {
+                float s = wc[from + i];
+                float[] xi = x[i];
+                for (int r = 0; r < rows; r++) {
+                    a[r] += s * xi[r];
+                }
+            }
+        }
+    }
+
+    /** A row-major (rows, cols) array as cols feature arrays of length rows: the layout of {@link #addProductColumns}. */
+    public static float[][] columnsOf(float[] a, int rows, int cols) {
+        float[][] out = new float[cols][rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[c][r] = a[r * cols + c];
+            }
+        }
+        return out;
+    }
+
+    /** The row-major (rows, cols) array of cols feature arrays of length rows: the inverse of {@link #columnsOf}. */
+    public static float[] rowMajorOf(float[][] columns, int rows) {
+        int cols = columns.length;
+        float[] out = new float[rows * cols];
+        for (int c = 0; c < cols; c++) {
+            float[] col = columns[c];
+            for (int r = 0; r < rows; r++) {
+                out[r * cols + c] = col[r];
+            }
+        }
+        return out;
+    }
+
     /** A (rows, cols) row-major matrix as {@code rows} arrays of length cols (the weight form of {@link #addProduct}). */
     public static float[][] rowsOf(float[] a, int rows, int cols) {
         if (a.length != rows * cols) {

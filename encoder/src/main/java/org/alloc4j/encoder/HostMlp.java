@@ -11,8 +11,10 @@ package org.alloc4j.encoder;
  */
 public final class HostMlp {
     private final float[][] w1t;  // (in, hidden): w1t[i][h] = W1[h][i]
+    private final float[][] w1;   // (hidden, in), for the feature-major products
     private final float[] b1;     // (hidden)
     private final float[][] w2t;  // (hidden, out)
+    private final float[][] w2;   // (out, hidden)
     private final float[] b2;     // (out)
     private final int in;
     private final int hidden;
@@ -22,7 +24,9 @@ public final class HostMlp {
     /** @param w1 (hidden, in) row-major, as DJL stores it; likewise {@code w2} (out, hidden) */
     HostMlp(float[] w1, float[] b1, float[] w2, float[] b2, int in, int hidden, int out, boolean finalRelu) {
         this.w1t = HostKernels.rowsOf(HostKernels.transpose(w1, hidden, in), in, hidden);
+        this.w1 = HostKernels.rowsOf(w1, hidden, in);
         this.b1 = b1;
+        this.w2 = HostKernels.rowsOf(w2, out, hidden);
         this.w2t = HostKernels.rowsOf(HostKernels.transpose(w2, out, hidden), hidden, out);
         this.b2 = b2;
         this.in = in;
@@ -90,5 +94,54 @@ public final class HostMlp {
                 y[i] = Math.max(y[i], 0f);
             }
         }
+    }
+
+    /**
+     * The MLP of feature-major x, in arrays of {@code rows}: returns out arrays of {@code rows}, taken
+     * from {@code ws} (the caller gives them back).
+     */
+    float[][] applyColumns(float[][] x, int rows, HostWorkspace ws) {
+        float[][] acc = ws.take(hidden, rows);
+        addFirstLayerColumns(x, rows, 0, acc);
+        return finishColumns(acc, rows, ws);
+    }
+
+    /**
+     * acc (hidden arrays of rows) += the first layer's term of the feature-major input columns
+     * {@code from..from+x.length-1}, without the bias: the feature-major {@link #addFirstLayerPart}.
+     */
+    void addFirstLayerColumns(float[][] x, int rows, int from, float[][] acc) {
+        if (from < 0 || from + x.length > in) {
+            throw new IllegalArgumentException("columns " + from + ".." + (from + x.length) + " outside the MLP's " + in + " inputs");
+        }
+        HostKernels.addProductColumns(x, rows, w1, from, acc);
+    }
+
+    /**
+     * The feature-major {@link #finishRows}: out arrays of {@code rows} from {@code ws}; {@code acc}, taken
+     * from {@code ws}, is given back.
+     */
+    float[][] finishColumns(float[][] acc, int rows, HostWorkspace ws) {
+        for (int h = 0; h < hidden; h++) {
+            float[] a = acc[h];
+            float b = b1[h];
+            for (int r = 0; r < rows; r++) {
+                a[r] = Math.max(a[r] + b, 0f);
+            }
+        }
+        float[][] y = ws.take(out, rows);
+        for (int o = 0; o < out; o++) {
+            java.util.Arrays.fill(y[o], b2[o]);
+        }
+        HostKernels.addProductColumns(acc, rows, w2, 0, y);
+        ws.give(acc);
+        if (finalRelu) {
+            for (float[] yo : y) {
+                for (int r = 0; r < rows; r++) {
+                    yo[r] = Math.max(yo[r], 0f);
+                }
+            }
+        }
+        return y;
     }
 }

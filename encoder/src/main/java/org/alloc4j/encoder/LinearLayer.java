@@ -78,6 +78,24 @@ public final class LinearLayer extends NetworkBlock {
             HostKernels.addProduct(x, 0, rows, in, weight, 0, y);
             return y;
         }
+
+        /** The feature-major {@link #applyRows}: x is {@code in} arrays of {@code rows}; returns {@code out} arrays. */
+        public float[][] applyColumns(float[][] x, int rows) {
+            float[][] y = new float[out][rows];
+            if (bias != null) {
+                for (int o = 0; o < out; o++) {
+                    java.util.Arrays.fill(y[o], bias[o]);
+                }
+            }
+            float[][] byOutput = new float[out][in];
+            for (int i = 0; i < in; i++) {
+                for (int o = 0; o < out; o++) {
+                    byOutput[o][i] = weight[i][o];
+                }
+            }
+            HostKernels.addProductColumns(x, rows, byOutput, 0, y);
+            return y;
+        }
     }
 
     /** The bias parameter, for output layers that need a chosen starting value. */

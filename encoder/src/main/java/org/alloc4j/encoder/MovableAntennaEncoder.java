@@ -61,8 +61,16 @@ public final class MovableAntennaEncoder extends NetworkBlock {
          * @return the final graph; its transmitter nodes are the candidate embeddings
          */
         public HostGraph encode(float[] edgeFeatures, float[] positions, int candidates, int users) {
-            return EdgeNodeGnn.applyOnHost(layers, new HostGraph(positionInput.applyRows(positions, candidates),
-                    new float[users * width], edgeInput.applyRows(edgeFeatures, candidates * users), candidates, users, width));
+            HostWorkspace ws = HostWorkspace.ofThisThread();
+            int edges = candidates * users;
+            float[][] positionColumns = HostColumnGraph.nodeColumnsOf(positions, candidates, positionInput.inputWidth(), ws);
+            float[][] t = positionInput.applyColumns(positionColumns, candidates, ws);
+            ws.give(positionColumns);
+            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, candidates, users, edgeInput.inputWidth(), ws);
+            float[][] e = edgeInput.applyColumns(edgeColumns, edges, ws);
+            ws.give(edgeColumns);
+            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(t, ws.take(width, users), e, candidates, users), ws)
+                    .toRows(ws);
         }
     }
 }

@@ -420,4 +420,94 @@ class EncoderTest {
             }
         }
     }
+
+    @Test
+    void featureMajorProductEqualsThePlainLoopExactly() {
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(19L);
+        for (int rows : new int[] {1, 3, 4, 5, 81, 324}) {
+            for (int[] wc : new int[][] {{1, 2}, {16, 16}, {5, 7}, {32, 16}}) {
+                int width = wc[0];
+                int cols = wc[1];
+                int from = 2;
+                float[][] x = new float[width][rows];
+                for (float[] xi : x) {
+                    for (int r = 0; r < rows; r++) {
+                        xi[r] = rng.nextInt(4) == 0 ? 0f : (float) (2 * rng.nextDouble() - 1);
+                    }
+                }
+                float[][] w = new float[cols][from + width];
+                for (float[] wr : w) {
+                    for (int j = 0; j < wr.length; j++) {
+                        wr[j] = (float) (2 * rng.nextDouble() - 1);
+                    }
+                }
+                float[][] acc = new float[cols][rows];
+                for (float[] a : acc) {
+                    for (int r = 0; r < rows; r++) {
+                        a[r] = (float) rng.nextDouble();
+                    }
+                }
+                float[][] expected = new float[cols][];
+                for (int c = 0; c < cols; c++) {
+                    expected[c] = acc[c].clone();
+                    for (int r = 0; r < rows; r++) {
+                        float s = expected[c][r];
+                        for (int i = 0; i < width; i++) {
+                            s += w[c][from + i] * x[i][r];
+                        }
+                        expected[c][r] = s;
+                    }
+                }
+                HostKernels.addProductColumns(x, rows, w, from, acc);
+                for (int c = 0; c < cols; c++) {
+                    assertThat(acc[c]).as("rows %d, %d×%d, output %d", rows, width, cols, c).containsExactly(expected[c]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void hostColumnGraphRoundTripsAndKeepsEdgesReceiverMajor() {
+        int m = 3;
+        int k = 2;
+        int d = 2;
+        float[] tx = new float[m * d];
+        float[] rx = new float[k * d];
+        float[] edges = new float[m * k * d];
+        for (int j = 0; j < tx.length; j++) {
+            tx[j] = j + 0.5f;
+        }
+        for (int j = 0; j < rx.length; j++) {
+            rx[j] = -j;
+        }
+        for (int j = 0; j < edges.length; j++) {
+            edges[j] = 100 + j;
+        }
+        HostWorkspace ws = new HostWorkspace();
+        HostColumnGraph g = HostColumnGraph.of(new HostGraph(tx, rx, edges, m, k, d), ws);
+        // edge (i = 2, j = 1) is row 2·K + 1 = 5 of the row-major graph and entry 1·M + 2 = 5 here;
+        // edge (1, 0) is row 2 there and entry 1 here
+        assertThat(g.edges()[1][1 * m + 2]).isEqualTo(edges[(2 * k + 1) * d + 1]);
+        assertThat(g.edges()[0][1]).isEqualTo(edges[2 * d]);
+        HostGraph back = g.toRows(ws);
+        assertThat(back.tx()).containsExactly(tx);
+        assertThat(back.rx()).containsExactly(rx);
+        assertThat(back.edges()).containsExactly(edges);
+    }
+
+    @Test
+    void workspaceHandsOutZeroedArraysAndReusesWhatIsGivenBack() {
+        HostWorkspace ws = new HostWorkspace();
+        float[][] a = ws.take(2, 5);
+        a[0][3] = 7f;
+        a[1][0] = -1f;
+        ws.give(a);
+        float[][] b = ws.take(3, 5);
+        for (float[] row : b) {
+            assertThat(row).hasSize(5).containsOnly(0f);
+        }
+        assertThat(java.util.List.of(b[0], b[1])).as("given back, last in first out").containsExactly(a[1], a[0]);
+        assertThat(ws.take(1, 4)[0]).hasSize(4);
+    }
 }
