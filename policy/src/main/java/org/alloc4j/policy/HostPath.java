@@ -18,11 +18,17 @@ abstract class HostPath<I> implements HostSnapshot<I> {
     private final Environment<I> env;
     private final MaskedAttentionDecoder.HostGreedy decoder;
     private final int width;
+    private final long anyBatchWork;
 
-    HostPath(Environment<I> env, MaskedAttentionDecoder.HostGreedy decoder, int width) {
+    /**
+     * @param anyBatchWork graph edges × d² up to which this family's host path is faster than the tensor
+     *                     path at any batch size, not only at {@link Policy#HOST_BATCH_LIMIT}; 0 for never
+     */
+    HostPath(Environment<I> env, MaskedAttentionDecoder.HostGreedy decoder, int width, long anyBatchWork) {
         this.env = env;
         this.decoder = decoder;
         this.width = width;
+        this.anyBatchWork = anyBatchWork;
     }
 
     /** One instance's graph, encoded on the host. */
@@ -31,22 +37,22 @@ abstract class HostPath<I> implements HostSnapshot<I> {
     /** Edges of the instance's graph (cell-free M·K links, movable antennas Q·K CP–UE pairs). */
     abstract long graphEdges(I instance);
 
-    /** A small batch of small graphs: at most {@link Policy#HOST_BATCH_LIMIT} instances and edges × d² ≤ {@link #WORK_LIMIT}. */
+    /**
+     * A small batch (at most {@link Policy#HOST_BATCH_LIMIT} instances) of graphs with edges × d² ≤
+     * {@link #WORK_LIMIT}, or a batch of any size of graphs with edges × d² ≤ the family's any-batch limit.
+     */
     @Override
     public boolean faster(List<I> batch) {
-        return batch.size() <= Policy.HOST_BATCH_LIMIT && graphEdges(batch.get(0)) * width * width <= WORK_LIMIT;
+        long work = graphEdges(batch.get(0)) * width * width;
+        return work <= anyBatchWork || batch.size() <= Policy.HOST_BATCH_LIMIT && work <= WORK_LIMIT;
     }
 
+    /** Instance by instance (greedy rows are independent), so one graph at a time is live. */
     @Override
     public List<Support> decode(List<I> batch) {
-        List<HostGraph> graphs = new ArrayList<>(batch.size());
-        List<DecodingState> states = new ArrayList<>(batch.size());
-        for (I inst : batch) {
-            graphs.add(encode(inst));
-            states.add(env.newState(inst));
-        }
         List<Support> out = new ArrayList<>(batch.size());
-        for (DecodingState s : decoder.decode(env, graphs, states).states()) {
+        for (I inst : batch) {
+            DecodingState s = decoder.decode(env, List.of(encode(inst)), List.of(env.newState(inst))).states().get(0);
             out.add(s.support());
         }
         return out;

@@ -24,7 +24,8 @@ public interface HostSnapshot<I> {
 
     /**
      * Whether this batch is decided faster here than by the batched tensor path: few instances of
-     * small networks, where DJL's per-call cost outweighs plain Java's slower arithmetic.
+     * small networks, where DJL's per-call cost outweighs plain Java's slower arithmetic, or, for the
+     * smallest networks of a family that measured so, any number of instances.
      */
     boolean faster(List<I> instances);
 

@@ -26,7 +26,7 @@ import org.alloc4j.envs.math.ComplexArray;
  * ({@link #greedyWith}) that featurises each batch once for both networks.
  *
  * <p>Batches that {@link HostSnapshot#faster} accepts (at most {@link Policy#HOST_BATCH_LIMIT} small
- * instances) are decided in plain Java from a {@link HostSnapshot} where the networks have one
+ * instances, or any number for the smallest movable-antenna networks) are decided in plain Java from a {@link HostSnapshot} where the networks have one
  * ({@code learned} with {@code cvln-rzf} on cell-free, with {@code cvln} on movable antennas): the snapshot is taken when an allocator is
  * created from the catalog, so create allocators again after training the policy further.
  */

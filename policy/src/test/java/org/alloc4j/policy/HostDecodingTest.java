@@ -142,6 +142,16 @@ class HostDecodingTest {
             assertThat(q.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 786 432").isTrue();
             assertThat(r.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 3 145 728").isFalse();
         }
+        MovableAntennaEnv ma = MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT);
+        try (Policy<MovableAntennaInstance> small = Policy.initialise(ma,
+                new ModelConfig(16, 1, 1, 1, false, 10, 8, "dynamic", 1, false, true, 1), 7L);
+             Policy<MovableAntennaInstance> wider = Policy.initialise(ma,
+                     new ModelConfig(32, 1, 1, 1, false, 10, 8, "dynamic", 1, false, true, 1), 7L)) {
+            List<MovableAntennaInstance> three = PolicyTestSupport.instances(ma, 3, 13L);
+            assertThat(small.hostSnapshot().faster(three)).as("Q·K·d² = 82 944, any batch").isTrue();
+            assertThat(wider.hostSnapshot().faster(three)).as("Q·K·d² = 331 776, small batches only").isFalse();
+            assertThat(wider.hostSnapshot().faster(three.subList(0, 1))).isTrue();
+        }
     }
 
     @Test

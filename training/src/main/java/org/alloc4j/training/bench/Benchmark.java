@@ -191,6 +191,10 @@ public final class Benchmark {
                 one[k][i] = t[k];
             }
         }
+        // one untimed pass first: where the learned method runs on the host at every batch size, nothing
+        // has run these tensor paths at this batch size since start-up (measured: 1.3–1.4 ms per instance
+        // cold against 0.5–0.7 warm, movable-antenna-v1 at d = 16)
+        stageTimes(policy, cvln, instances);
         double[] batch = stageTimes(policy, cvln, instances);
         String[] names = {"decode_ms", "decode_on_device_ms", "beamform_ms"};
         for (int k = 0; k < 3; k++) {
