@@ -117,7 +117,6 @@ public final class EngnnLayer extends NetworkBlock {
             phi7 = l.phi7 == null ? null : l.phi7.onHost(ps, device);
         }
 
-        /** One update, as {@link EngnnLayer#apply}, on feature-major features. */
         /**
          * One update, as {@link EngnnLayer#apply}, on feature-major features whose arrays come from
          * {@code ws}: the input arrays the output does not keep are given back.
@@ -125,24 +124,8 @@ public final class EngnnLayer extends NetworkBlock {
         HostColumnGraph apply(HostColumnGraph g, HostWorkspace ws) {
             int m = g.transmitters();
             int k = g.receivers();
-            float[][] t2 = g.tx();
-            if (phi1 != null) {
-                float[][] a2 = HostEdgeMlp.applyColumns(phi2, m, k, ws, HostEdgeMlp.rxColumns(g.rx()),
-                        HostEdgeMlp.edgeColumns(g.edges()));
-                float[][] toTx = meanPerNode(a2, m, k, true, ws);
-                ws.give(a2);
-                t2 = phi1.applyColumns(concat(g.tx(), toTx), m, ws);
-                ws.give(toTx);
-            }
-            float[][] r2 = g.rx();
-            if (phi3 != null) {
-                float[][] a4 = HostEdgeMlp.applyColumns(phi4, m, k, ws, HostEdgeMlp.txColumns(g.tx()),
-                        HostEdgeMlp.edgeColumns(g.edges()));
-                float[][] toRx = meanPerNode(a4, m, k, false, ws);
-                ws.give(a4);
-                r2 = phi3.applyColumns(concat(g.rx(), toRx), k, ws);
-                ws.give(toRx);
-            }
+            float[][] t2 = phi1 == null ? g.tx() : nodeUpdate(phi2, phi1, g, true, ws);
+            float[][] r2 = phi3 == null ? g.rx() : nodeUpdate(phi4, phi3, g, false, ws);
             float[][] e2 = g.edges();
             if (outputs == Outputs.ALL) {
                 float[][] a6 = phi6.applyColumns(g.edges(), m * k, ws);
@@ -165,6 +148,24 @@ public final class EngnnLayer extends NetworkBlock {
                 ws.give(g.rx());
             }
             return new HostColumnGraph(t2, r2, e2, m, k);
+        }
+
+        /**
+         * A node type's new features (arrays from {@code ws}): t' = φ1([t ; mean_j φ2([r_j ; e_ij])]) for the
+         * transmitters, r' = φ3([r ; mean_i φ4([t_i ; e_ij])]) for the receivers.
+         */
+        private static float[][] nodeUpdate(HostMlp perEdge, HostMlp perNode, HostColumnGraph g, boolean transmitters,
+                                            HostWorkspace ws) {
+            int m = g.transmitters();
+            int k = g.receivers();
+            float[][] messages = HostEdgeMlp.applyColumns(perEdge, m, k, ws,
+                    transmitters ? HostEdgeMlp.rxColumns(g.rx()) : HostEdgeMlp.txColumns(g.tx()),
+                    HostEdgeMlp.edgeColumns(g.edges()));
+            float[][] mean = meanPerNode(messages, m, k, transmitters, ws);
+            ws.give(messages);
+            float[][] updated = perNode.applyColumns(concat(transmitters ? g.tx() : g.rx(), mean), transmitters ? m : k, ws);
+            ws.give(mean);
+            return updated;
         }
 
         /** [a ; b]: the features of a, then those of b (no copy). */
