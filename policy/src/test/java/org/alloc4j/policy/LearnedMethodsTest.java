@@ -26,8 +26,11 @@ class LearnedMethodsTest {
     @Test
     void learnedWithItsOwnNetworkIsDecodingThenBeamforming() {
         // 130 instances in chunks of 64: three native batches, the last partial
-        check(CellFreeEnv.preset(CellFreeConfig.DEFAULT), PolicyTestSupport.smallRefined(), 130, 64);
-        check(MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT), PolicyTestSupport.small(), 20, 8);
+        check(CellFreeEnv.preset(CellFreeConfig.DEFAULT), PolicyTestSupport.smallRefined(), 130, 64, false);
+        // movable antennas at d = 32 on tensors in chunks of 8; at d = 16 on the host snapshot at any batch
+        check(MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT),
+                new ModelConfig(32, 2, 1, 1, false, 10, 4, "dynamic", 1, false, true, 1), 20, 8, false);
+        check(MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT), PolicyTestSupport.small(), 20, 8, true);
     }
 
     @Test
@@ -49,7 +52,8 @@ class LearnedMethodsTest {
         }
     }
 
-    private static <I> void check(Environment<I> env, ModelConfig config, int count, int chunk) {
+    /** @param onHost whether the policy's host snapshot takes the whole batch (else the tensor path does) */
+    private static <I> void check(Environment<I> env, ModelConfig config, int count, int chunk, boolean onHost) {
         List<I> instances = PolicyTestSupport.instances(env, count, 21L);
         try (Policy<I> p = Policy.initialise(env, config, 7L)) {
             p.setInferenceChunk(chunk);
@@ -61,8 +65,10 @@ class LearnedMethodsTest {
                 Allocator<I> joint = catalog.create(name, MethodCatalog.Context.of(1));
                 assertThat(joint.name()).isEqualTo(name);
                 List<Allocation> got = joint.allocateAll(instances);
-                List<Support> sets = p.decode(instances);
-                List<ComplexArray> beams = p.beamform(cvln, instances, sets);
+                HostSnapshot<I> host = p.networks().hostCvlns().contains(cvln) ? p.hostSnapshot() : null;
+                assertThat(host != null && host.faster(instances)).as("%s %s on the host", env.id(), name).isEqualTo(onHost);
+                List<Support> sets = onHost ? host.decode(instances) : p.decode(instances);
+                List<ComplexArray> beams = onHost ? host.beamform(cvln, instances, sets) : p.beamform(cvln, instances, sets);
                 for (int i = 0; i < count; i++) {
                     Solution s = got.get(i).solution();
                     assertThat(s.support()).as("%s %s instance %d", env.id(), name, i).isEqualTo(sets.get(i));
