@@ -36,13 +36,7 @@ record HostColumnGraph(float[][] tx, float[][] rx, float[][] edges, int transmit
 
     /** Node rows (n, width) as feature arrays from {@code ws}. */
     static float[][] nodeColumnsOf(float[] rows, int n, int width, HostWorkspace ws) {
-        float[][] out = ws.take(width, n);
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < width; c++) {
-                out[c][r] = rows[r * width + c];
-            }
-        }
-        return out;
+        return HostKernels.columnsInto(rows, n, ws.take(width, n));
     }
 
     /**

@@ -128,7 +128,12 @@ public final class HostKernels {
 
     /** A row-major (rows, cols) array as cols feature arrays of length rows: the layout of {@link #addProductColumns}. */
     public static float[][] columnsOf(float[] a, int rows, int cols) {
-        float[][] out = new float[cols][rows];
+        return columnsInto(a, rows, new float[cols][rows]);
+    }
+
+    /** {@link #columnsOf} into {@code out}, cols arrays of at least {@code rows}; returns {@code out}. */
+    static float[][] columnsInto(float[] a, int rows, float[][] out) {
+        int cols = out.length;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 out[c][r] = a[r * cols + c];
