@@ -20,14 +20,30 @@ import org.alloc4j.envs.math.ComplexArray;
  * of the parameters do not reach a snapshot.
  */
 final class CellFreeHostPath extends HostPath<CellFreeInstance> {
+    /**
+     * Graphs with M·K·d² up to this are decided here in batches of up to {@link #SMALL_WORK_BATCH_LIMIT}.
+     * Throwaway loop, the tensor pass and the host path instance by instance alternating in one process,
+     * median ms per instance tensors / host:
+     * <ul>
+     *   <li>cell-free-v1, d = 16 (12 288), runs/cf16p2: batch 4 5.34 / 0.87, 8 2.74 / 0.87, 16 1.72 / 0.79,
+     *       32 1.04 / 0.74, 64 0.65 / 0.78, 128 0.49 / 0.64;</li>
+     *   <li>cell-free-tiny-v1 at batch 33, untrained: d = 16 (1 536) 0.69 / 0.29, d = 32 (6 144) 0.77 / 0.63,
+     *       d = 64 (24 576) 0.93 / 2.22, so not that one;</li>
+     *   <li>cell-free-large-v1, d = 16 (49 152), batch 33: 2.28 / 2.54, even;</li>
+     *   <li>cell-free-v1, d = 64 (196 608): batch 4 5.94 / 5.46, 8 3.44 / 4.57 — larger graphs keep
+     *       {@link Policy#HOST_BATCH_LIMIT}.</li>
+     * </ul>
+     */
+    static final long SMALL_WORK = 20_000;
+    /** See {@link #SMALL_WORK}. */
+    static final int SMALL_WORK_BATCH_LIMIT = 32;
+
     private final CellFreeEncoder.Host encoder;
     private final CellFreeRzfCvln.Host rzf;
 
     CellFreeHostPath(CellFreeEnv env, CellFreeEncoder.Host encoder, MaskedAttentionDecoder.HostGreedy decoder,
                      CellFreeRzfCvln.Host rzf, int width) {
-        // not at large batches: at batch 1 000 on cell-free-v1 (d = 16) the tensor path took 0.31 ms per
-        // instance, the host path 0.21 (decoding) + 0.24 (cvln-rzf) at batch 1 (bench, BENCHMARKS.md)
-        super(env, decoder, width, 0);
+        super(env, decoder, width, SMALL_WORK, SMALL_WORK_BATCH_LIMIT);
         this.encoder = encoder;
         this.rzf = rzf;
     }

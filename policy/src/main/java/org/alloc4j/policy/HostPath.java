@@ -18,17 +18,21 @@ abstract class HostPath<I> implements HostSnapshot<I> {
     private final Environment<I> env;
     private final MaskedAttentionDecoder.HostGreedy decoder;
     private final int width;
-    private final long anyBatchWork;
+    private final long smallWork;
+    private final int smallWorkBatchLimit;
 
     /**
-     * @param anyBatchWork graph edges × d² up to which this family's host path is faster than the tensor
-     *                     path at any batch size, not only at {@link Policy#HOST_BATCH_LIMIT}; 0 for never
+     * @param smallWork           graph edges × d² up to which this family's host path stays faster than the
+     *                            tensor path beyond {@link Policy#HOST_BATCH_LIMIT} instances (measured per family)
+     * @param smallWorkBatchLimit how many instances of such graphs it takes ({@link Integer#MAX_VALUE}: any number)
      */
-    HostPath(Environment<I> env, MaskedAttentionDecoder.HostGreedy decoder, int width, long anyBatchWork) {
+    HostPath(Environment<I> env, MaskedAttentionDecoder.HostGreedy decoder, int width, long smallWork,
+             int smallWorkBatchLimit) {
         this.env = env;
         this.decoder = decoder;
         this.width = width;
-        this.anyBatchWork = anyBatchWork;
+        this.smallWork = smallWork;
+        this.smallWorkBatchLimit = smallWorkBatchLimit;
     }
 
     /** One instance's graph, encoded on the host. */
@@ -39,12 +43,13 @@ abstract class HostPath<I> implements HostSnapshot<I> {
 
     /**
      * A small batch (at most {@link Policy#HOST_BATCH_LIMIT} instances) of graphs with edges × d² ≤
-     * {@link #WORK_LIMIT}, or a batch of any size of graphs with edges × d² ≤ the family's any-batch limit.
+     * {@link #WORK_LIMIT}, or up to the family's batch limit for graphs with edges × d² ≤ its small work.
      */
     @Override
     public boolean faster(List<I> batch) {
         long work = graphEdges(batch.get(0)) * width * width;
-        return work <= anyBatchWork || batch.size() <= Policy.HOST_BATCH_LIMIT && work <= WORK_LIMIT;
+        return work <= smallWork && batch.size() <= smallWorkBatchLimit
+                || batch.size() <= Policy.HOST_BATCH_LIMIT && work <= WORK_LIMIT;
     }
 
     /** Instance by instance (greedy rows are independent), so one graph at a time is live. */

@@ -41,8 +41,10 @@ public final class Policy<I> implements AutoCloseable {
      * Batches of at most this many instances may be decided by a {@link #hostSnapshot} (see
      * {@link HostSnapshot#faster}); above it the batched tensor path is faster (measured on cell-free-v1
      * with d = 64, ms per instance host / tensors: batch 1 11.8 / 23.7, batch 2 9.4 / 11.7, batch 4
-     * 7.7 / 5.6, two trainings sharing the machine; a throwaway timing loop, not kept). Measured before
-     * the blocked host product, which made the host path 2–4 times as fast; not measured again since.
+     * 7.7 / 5.6, two trainings sharing the machine; a throwaway timing loop, not kept). Again with the
+     * feature-major host layers (untrained d = 64, host / tensors): batch 4 5.46 / 5.94, batch 8 4.57 / 3.44 ms, so the
+     * limit stays; the smallest graphs of a family may go further ({@code CellFreeHostPath.SMALL_WORK},
+     * {@code MovableAntennaHostPath.ANY_BATCH_WORK}).
      */
     public static final int HOST_BATCH_LIMIT = 2;
     private final NDManager manager;

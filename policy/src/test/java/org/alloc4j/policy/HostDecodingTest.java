@@ -142,6 +142,13 @@ class HostDecodingTest {
             assertThat(q.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 786 432").isTrue();
             assertThat(r.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 3 145 728").isFalse();
         }
+        try (Policy<CellFreeInstance> small = Policy.initialise(v1,
+                new ModelConfig(16, 1, 1, 1, false, 10, 8, "dynamic", 1, false, true, 1), 7L)) {
+            List<CellFreeInstance> many = PolicyTestSupport.instances(v1, CellFreeHostPath.SMALL_WORK_BATCH_LIMIT + 1, 13L);
+            assertThat(small.hostSnapshot().faster(many.subList(0, CellFreeHostPath.SMALL_WORK_BATCH_LIMIT)))
+                    .as("M·K·d² = 12 288").isTrue();
+            assertThat(small.hostSnapshot().faster(many)).isFalse();
+        }
         MovableAntennaEnv ma = MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT);
         try (Policy<MovableAntennaInstance> small = Policy.initialise(ma,
                 new ModelConfig(16, 1, 1, 1, false, 10, 8, "dynamic", 1, false, true, 1), 7L);
