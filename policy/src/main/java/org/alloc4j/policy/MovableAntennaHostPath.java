@@ -22,7 +22,9 @@ final class MovableAntennaHostPath extends HostPath<MovableAntennaInstance> {
      * Graph edges × d² up to which the host path is faster at any batch size. Throwaway loop on
      * movable-antenna-v1 at batch 1 000, the tensor pass and the host path instance by instance
      * alternating in one process, ms per instance: d = 16 (82 944) 0.58–0.81 against 0.48–0.71, host
-     * faster in every pass; d = 32 (331 776) 1.45–2.4 against 1.42–2.5, even.
+     * faster in every pass; d = 32 (331 776) 1.45–2.4 against 1.42–2.5, even. At d = 32 the host was also
+     * ahead at small batches (medians, tensors / host: batch 4 2.61 / 1.63, 8 2.56 / 2.12, 16 1.67 / 1.53);
+     * not used: one limit per family, and d = 32 keeps {@link Policy#HOST_BATCH_LIMIT}.
      */
     static final long ANY_BATCH_WORK = 200_000;
 
