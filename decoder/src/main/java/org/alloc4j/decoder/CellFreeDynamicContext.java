@@ -95,13 +95,13 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
         return out;
     }
 
-    /** (R, d, N): the keys r·W_K of every candidate, transposed (a step's q·k then runs along N), from host graphs. */
-    private float[] hostKeysTransposed(Weights w, List<HostGraph> graphs) {
+    /** (R·d) rows of (N): the keys r·W_K of every candidate, feature by feature (a step's q·k then runs along N), from host graphs. */
+    private float[][] hostKeysTransposed(Weights w, List<HostGraph> graphs) {
         int n = graphs.get(0).transmitters() * graphs.get(0).receivers();
-        float[] out = new float[graphs.size() * width * n];
+        float[][] out = new float[graphs.size() * width][];
         for (int r = 0; r < graphs.size(); r++) {
-            System.arraycopy(HostKernels.transpose(w.key().applyRows(graphs.get(r).edges(), n), n, width), 0, out,
-                    r * width * n, width * n);
+            float[][] keys = w.key().applyColumns(HostKernels.columnsOf(graphs.get(r).edges(), n, width), n);
+            System.arraycopy(keys, 0, out, r * width, width);
         }
         return out;
     }
@@ -153,7 +153,8 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
                     (int) enc.graph().edges().getShape().get(2), (int) enc.candidates().getShape().get(0),
                     NDArrays.concat(new NDList(enc.candidates(), apWeight.apply(ps, enc.candidates(), false),
                             userWeight.apply(ps, enc.candidates(), false)), 2).toFloatArray(),
-                    keyWeight.apply(ps, enc.candidates(), false).transpose(0, 2, 1).toFloatArray(),
+                    HostKernels.rowsOf(keyWeight.apply(ps, enc.candidates(), false).transpose(0, 2, 1).toFloatArray(),
+                            (int) enc.candidates().getShape().get(0) * width, (int) enc.candidates().getShape().get(1)),
                     graphWeight.apply(ps, NDArrays.concat(new NDList(enc.candidates().mean(new int[] {1}),
                             enc.graph().tx().mean(new int[] {1}), enc.graph().rx().mean(new int[] {1})), 1), false)
                             .toFloatArray());
@@ -165,12 +166,12 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
                     hostKeysTransposed(w, graphs), hostGraphVectors(w, graphs));
         }
 
-        private HostState(Weights w, int aps, int users, int rows, float[] cand, float[] keysT, float[] graph) {
+        private HostState(Weights w, int aps, int users, int rows, float[] cand, float[][] keysT, float[] graph) {
             this.aps = aps;
             this.users = users;
             this.n = aps * users;
             this.cand = cand;
-            this.keysT = HostKernels.rowsOf(keysT, rows * width, aps * users);
+            this.keysT = keysT;
             this.graph = graph;
             apDot = new float[aps];
             userDot = new float[users];

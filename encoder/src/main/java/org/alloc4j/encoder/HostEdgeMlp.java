@@ -3,7 +3,7 @@ package org.alloc4j.encoder;
 /**
  * An MLP over the edges of a bipartite graph whose input is a concatenation of edge parts (M·K, w)
  * and node parts broadcast over edges — the host form of {@link Mlp#applyConcat}: node parts are
- * multiplied once per node. Row-major ({@link Part}, for subsets of edges) or feature-major
+ * multiplied once per node. Row-major ({@link Part}, for a subset of the edges) or feature-major
  * ({@link Columns}, for all edges: several times faster).
  */
 final class HostEdgeMlp {
@@ -17,26 +17,21 @@ final class HostEdgeMlp {
     record Part(Kind kind, float[] data, int width) {
     }
 
-    /**
-     * The MLP of the concatenation of {@code parts} for the edges {@code rows} (indices i·K + j; null for
-     * all, in order): (rows, out).
-     */
+    /** The MLP of the concatenation of {@code parts} for the edges {@code rows} (indices i·K + j): (rows, out). */
     static float[] apply(HostMlp mlp, int m, int k, int[] rows, Part... parts) {
         int hidden = mlp.hiddenWidth();
-        int count = rows == null ? m * k : rows.length;
+        int count = rows.length;
         float[] acc = new float[count * hidden];
         int from = 0;
         for (Part p : parts) {
             switch (p.kind()) {
-                case EDGE -> mlp.addFirstLayerPart(rows == null ? p.data() : gather(p.data(), rows, p.width()), count,
-                        from, p.width(), acc);
+                case EDGE -> mlp.addFirstLayerPart(gather(p.data(), rows, p.width()), count, from, p.width(), acc);
                 case TX, RX -> {
                     boolean tx = p.kind() == Kind.TX;
                     float[] node = new float[(tx ? m : k) * hidden];
                     mlp.addFirstLayerPart(p.data(), tx ? m : k, from, p.width(), node);
                     for (int r = 0; r < count; r++) {
-                        int edge = rows == null ? r : rows[r];
-                        int no = (tx ? edge / k : edge % k) * hidden;
+                        int no = (tx ? rows[r] / k : rows[r] % k) * hidden;
                         for (int c = 0; c < hidden; c++) {
                             acc[r * hidden + c] += node[no + c];
                         }

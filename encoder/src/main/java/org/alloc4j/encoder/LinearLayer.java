@@ -55,17 +55,26 @@ public final class LinearLayer extends NetworkBlock {
 
     /** A host copy of the current parameters. */
     public Host onHost(ParameterStore ps, ai.djl.Device device) {
-        return new Host(HostKernels.rowsOf(ps.getValue(weight, device, false).toFloatArray(), in, out),
+        return new Host(ps.getValue(weight, device, false).toFloatArray(),
                 bias == null ? null : ps.getValue(bias, device, false).toFloatArray(), in, out);
     }
 
-    /**
-     * The layer in plain Java.
-     *
-     * @param weight W, (in, out) as {@code in} rows: y_j = Σ_i x_i·W[i][j] (+ b_j)
-     * @param bias   b, (out), or null
-     */
-    public record Host(float[][] weight, float[] bias, int in, int out) {
+    /** The layer in plain Java, with its weight in the layouts of both host products. */
+    public static final class Host {
+        private final float[][] byInput;   // (in, out): y_j = Σ_i x_i·byInput[i][j] (+ b_j)
+        private final float[][] byOutput;  // (out, in), for the feature-major product
+        private final float[] bias;        // (out), or null
+        private final int in;
+        private final int out;
+
+        /** @param weight W, (in, out) row-major; {@code bias} b, (out), or null */
+        Host(float[] weight, float[] bias, int in, int out) {
+            this.byInput = HostKernels.rowsOf(weight, in, out);
+            this.byOutput = HostKernels.rowsOf(HostKernels.transpose(weight, in, out), out, in);
+            this.bias = bias;
+            this.in = in;
+            this.out = out;
+        }
 
         /** y (rows, out) = x (rows, in)·W (+ b). */
         public float[] applyRows(float[] x, int rows) {
@@ -75,7 +84,7 @@ public final class LinearLayer extends NetworkBlock {
                     System.arraycopy(bias, 0, y, r * out, out);
                 }
             }
-            HostKernels.addProduct(x, 0, rows, in, weight, 0, y);
+            HostKernels.addProduct(x, 0, rows, in, byInput, 0, y);
             return y;
         }
 
@@ -85,12 +94,6 @@ public final class LinearLayer extends NetworkBlock {
             if (bias != null) {
                 for (int o = 0; o < out; o++) {
                     java.util.Arrays.fill(y[o], bias[o]);
-                }
-            }
-            float[][] byOutput = new float[out][in];
-            for (int i = 0; i < in; i++) {
-                for (int o = 0; o < out; o++) {
-                    byOutput[o][i] = weight[i][o];
                 }
             }
             HostKernels.addProductColumns(x, rows, byOutput, 0, y);

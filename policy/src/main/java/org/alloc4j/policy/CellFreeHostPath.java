@@ -1,7 +1,5 @@
 package org.alloc4j.policy;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.alloc4j.decoder.MaskedAttentionDecoder;
 import org.alloc4j.encoder.CellFreeEncoder;
 import org.alloc4j.encoder.CellFreeFeatures;
@@ -59,16 +57,13 @@ final class CellFreeHostPath extends HostPath<CellFreeInstance> {
     }
 
     @Override
-    public List<ComplexArray> beamform(String cvln, List<CellFreeInstance> batch, List<Support> supports) {
-        if (!CellFreeNetworks.RZF.equals(cvln)) {
-            throw new IllegalArgumentException("the host path runs " + CellFreeNetworks.RZF + ", not " + cvln);
-        }
-        List<ComplexArray> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            CellFreeInstance inst = batch.get(i);
-            double[][] w = rzf.beams(inst, supports.get(i).toIndicator(inst.aps() * inst.users()));
-            out.add(CellFreeNetworks.withinBudgets(inst, w[0], w[1]));
-        }
-        return out;
+    String cvln() {
+        return CellFreeNetworks.RZF;
+    }
+
+    @Override
+    ComplexArray beams(CellFreeInstance inst, Support support) {
+        double[][] w = rzf.beams(inst, support.toIndicator(inst.aps() * inst.users()));
+        return CellFreeNetworks.withinBudgets(inst, w[0], w[1]);
     }
 }

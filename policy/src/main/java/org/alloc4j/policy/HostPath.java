@@ -7,10 +7,12 @@ import org.alloc4j.encoder.HostGraph;
 import org.alloc4j.envs.DecodingState;
 import org.alloc4j.envs.Environment;
 import org.alloc4j.envs.Support;
+import org.alloc4j.envs.math.ComplexArray;
 
 /**
- * What the host snapshots of both families share: the rule for when they are faster, and greedy
- * decoding of graphs encoded on the host. A family supplies its host encoder and continuous network.
+ * What the host snapshots of both families share: the rule for when they are faster, greedy decoding
+ * of graphs encoded on the host, and beamforming instance by instance. A family supplies its host
+ * encoder and its continuous network ({@link #cvln}, {@link #beams}).
  *
  * @param <I> the instance type
  */
@@ -38,6 +40,12 @@ abstract class HostPath<I> implements HostSnapshot<I> {
     /** One instance's graph, encoded on the host. */
     abstract HostGraph encode(I instance);
 
+    /** The name of the continuous network {@link #beams} runs. */
+    abstract String cvln();
+
+    /** One instance's beamformers for its support set, within the power budget, in the environment's layout. */
+    abstract ComplexArray beams(I instance, Support support);
+
     /** Edges of the instance's graph (cell-free M·K links, movable antennas Q·K CP–UE pairs). */
     abstract long graphEdges(I instance);
 
@@ -59,6 +67,18 @@ abstract class HostPath<I> implements HostSnapshot<I> {
         for (I inst : batch) {
             DecodingState s = decoder.decode(env, List.of(encode(inst)), List.of(env.newState(inst))).states().get(0);
             out.add(s.support());
+        }
+        return out;
+    }
+
+    @Override
+    public List<ComplexArray> beamform(String cvln, List<I> batch, List<Support> supports) {
+        if (!cvln().equals(cvln)) {
+            throw new IllegalArgumentException("the host path runs " + cvln() + ", not " + cvln);
+        }
+        List<ComplexArray> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(beams(batch.get(i), supports.get(i)));
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package org.alloc4j.policy;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.alloc4j.decoder.MaskedAttentionDecoder;
 import org.alloc4j.encoder.HostGraph;
 import org.alloc4j.encoder.MovableAntennaEncoder;
@@ -50,14 +48,12 @@ final class MovableAntennaHostPath extends HostPath<MovableAntennaInstance> {
     }
 
     @Override
-    public List<ComplexArray> beamform(String cvln, List<MovableAntennaInstance> batch, List<Support> supports) {
-        if (!MovableAntennaNetworks.STRUCTURE.equals(cvln)) {
-            throw new IllegalArgumentException("the host path runs " + MovableAntennaNetworks.STRUCTURE + ", not " + cvln);
-        }
-        List<ComplexArray> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            out.add(MovableAntennaNetworks.withinBudget(structure.beams(batch.get(i), supports.get(i)), batch.get(i)));
-        }
-        return out;
+    String cvln() {
+        return MovableAntennaNetworks.STRUCTURE;
+    }
+
+    @Override
+    ComplexArray beams(MovableAntennaInstance inst, Support support) {
+        return MovableAntennaNetworks.withinBudget(structure.beams(inst, support), inst);
     }
 }

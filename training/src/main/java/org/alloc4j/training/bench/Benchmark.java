@@ -192,8 +192,9 @@ public final class Benchmark {
             }
         }
         // one untimed pass first: where the learned method runs on the host at every batch size, nothing
-        // has run these tensor paths at this batch size since start-up (measured: 1.3–1.4 ms per instance
-        // cold against 0.5–0.7 warm, movable-antenna-v1 at d = 16)
+        // has run these tensor paths at this batch size since start-up (movable-antenna-v1 at d = 16,
+        // decode_ms: 1.33 / 1.44 ms per instance without this pass, 0.95 / 1.14 with it; repeated passes
+        // in a throwaway loop 0.51–0.76)
         stageTimes(policy, cvln, instances);
         double[] batch = stageTimes(policy, cvln, instances);
         String[] names = {"decode_ms", "decode_on_device_ms", "beamform_ms"};
