@@ -1,10 +1,9 @@
 package org.alloc4j.encoder;
 
 /**
- * An MLP over the edges of a bipartite graph whose input is a concatenation of edge parts (M·K, w)
- * and node parts broadcast over edges — the host form of {@link Mlp#applyConcat}: node parts are
- * multiplied once per node. Row-major ({@link Part}, for a subset of the edges) or feature-major
- * ({@link Columns}, for all edges: several times faster).
+ * An MLP over the edges of a bipartite graph whose input is a concatenation of edge parts and node
+ * parts broadcast over edges — the host form of {@link Mlp#applyConcat}: node parts are multiplied once
+ * per node. Feature-major ({@link Columns}).
  */
 final class HostEdgeMlp {
     private HostEdgeMlp() {
@@ -12,62 +11,6 @@ final class HostEdgeMlp {
 
     /** Where a part of the input comes from. */
     enum Kind { EDGE, TX, RX }
-
-    /** One block of input columns: {@code data} is (M·K, width), (M, width) or (K, width) by kind. */
-    record Part(Kind kind, float[] data, int width) {
-    }
-
-    /** The MLP of the concatenation of {@code parts} for the edges {@code rows} (indices i·K + j): (rows, out). */
-    static float[] apply(HostMlp mlp, int m, int k, int[] rows, Part... parts) {
-        int hidden = mlp.hiddenWidth();
-        int count = rows.length;
-        float[] acc = new float[count * hidden];
-        int from = 0;
-        for (Part p : parts) {
-            switch (p.kind()) {
-                case EDGE -> mlp.addFirstLayerPart(gather(p.data(), rows, p.width()), count, from, p.width(), acc);
-                case TX, RX -> {
-                    boolean tx = p.kind() == Kind.TX;
-                    float[] node = new float[(tx ? m : k) * hidden];
-                    mlp.addFirstLayerPart(p.data(), tx ? m : k, from, p.width(), node);
-                    for (int r = 0; r < count; r++) {
-                        int no = (tx ? rows[r] / k : rows[r] % k) * hidden;
-                        for (int c = 0; c < hidden; c++) {
-                            acc[r * hidden + c] += node[no + c];
-                        }
-                    }
-                }
-            }
-            from += p.width();
-        }
-        if (from != mlp.inputWidth()) {
-            throw new IllegalArgumentException("parts have " + from + " features in total, the MLP takes " + mlp.inputWidth());
-        }
-        float[] y = new float[count * mlp.outputWidth()];
-        mlp.finishRows(acc, count, y);
-        return y;
-    }
-
-    /** Rows {@code rows} of a (·, width) array. */
-    static float[] gather(float[] a, int[] rows, int width) {
-        float[] out = new float[rows.length * width];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(a, rows[r] * width, out, r * width, width);
-        }
-        return out;
-    }
-
-    static Part edge(float[] data, int width) {
-        return new Part(Kind.EDGE, data, width);
-    }
-
-    static Part tx(float[] data, int width) {
-        return new Part(Kind.TX, data, width);
-    }
-
-    static Part rx(float[] data, int width) {
-        return new Part(Kind.RX, data, width);
-    }
 
     /** One block of feature-major input columns: data[c] has M·K (receiver-major, as {@link HostColumnGraph}), M or K entries by kind. */
     record Columns(Kind kind, float[][] data) {

@@ -5,9 +5,10 @@ package org.alloc4j.encoder;
  * small batches, where the native calls around a handful of small products cost more than the
  * products. Batch normalisation is not supported (the MLPs used this way have none).
  *
- * <p>Rows are row-major float arrays. The first layer can be applied part by part, like
- * {@link Mlp#applyConcat}: {@link #addFirstLayerPart} accumulates x_part·W_partᵀ for one block of input
- * columns, so node features are multiplied once per node and then broadcast over edges.
+ * <p>Row-major ({@link #apply}, {@link #applyRows}) or feature-major ({@link #applyColumns}, one array per
+ * feature). The feature-major first layer can be applied part by part, like {@link Mlp#applyConcat}:
+ * {@link #addFirstLayerColumns} accumulates x_part·W_partᵀ for one block of input columns, so node
+ * features are multiplied once per node and then broadcast over edges.
  */
 public final class HostMlp {
     private final float[][] w1t;  // (in, hidden): w1t[i][h] = W1[h][i]
@@ -64,17 +65,6 @@ public final class HostMlp {
     }
 
     /**
-     * acc (rows, hidden) += x (rows, width) · W1[:, from : from + width]ᵀ: the first layer's term of the
-     * input columns {@code from..from+width-1}, without the bias.
-     */
-    public void addFirstLayerPart(float[] x, int rows, int from, int width, float[] acc) {
-        if (from < 0 || from + width > in) {
-            throw new IllegalArgumentException("columns " + from + ".." + (from + width) + " outside the MLP's " + in + " inputs");
-        }
-        HostKernels.addProduct(x, 0, rows, width, w1t, from, acc);
-    }
-
-    /**
      * Everything after the first layer's products: y (rows, out) = [ReLU](ReLU(acc + b1)·W2ᵀ + b2).
      * {@code acc} is overwritten.
      */
@@ -108,7 +98,7 @@ public final class HostMlp {
 
     /**
      * acc (hidden arrays of rows) += the first layer's term of the feature-major input columns
-     * {@code from..from+x.length-1}, without the bias: the feature-major {@link #addFirstLayerPart}.
+     * {@code from..from+x.length-1}, without the bias.
      */
     void addFirstLayerColumns(float[][] x, int rows, int from, float[][] acc) {
         if (from < 0 || from + x.length > in) {

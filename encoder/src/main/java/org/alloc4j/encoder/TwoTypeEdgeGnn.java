@@ -174,7 +174,13 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
         return new Host(this, ps, device);
     }
 
-    /** The same GNN in plain Java, for greedy inference at small batches. */
+    /**
+     * The same GNN in plain Java, for greedy inference at small batches. Feature-major, like
+     * {@link EngnnLayer.Host}: each type's edges as one array per feature, nodes likewise, so the products
+     * run along the edges ({@link HostKernels#addProductColumns}). cell-free-v1, d = 16 (an early checkpoint of a run),
+     * two-pass {@code cvln-rzf} per instance: 0.115–0.116 ms against 0.129–0.137 row-major; cell-free-large-v1
+     * at d = 64, untrained: 1.86 against 2.42–2.46 ms (throwaway loop, alternating builds).
+     */
     public static final class Host {
         private final int width;
         private final HostMlp initChosen;
@@ -200,27 +206,58 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
          * @return the final edge features, (M·K, d)
          */
         public float[] apply(float[] input, boolean[] chosen, int aps, int users) {
+            HostWorkspace ws = HostWorkspace.ofThisThread();
             int d = width;
-            int[][] byType = split(chosen);                 // edge indices of the chosen and the other links
-            float[] e = merge(byType, initChosen.applyRows(HostEdgeMlp.gather(input, byType[0], input.length / chosen.length),
-                    byType[0].length), initOther.applyRows(HostEdgeMlp.gather(input, byType[1], input.length / chosen.length),
-                    byType[1].length), chosen.length, d);
-            float[] a = new float[aps * d];
-            float[] u = new float[users * d];
-            for (HostMlp[] m : layers) {
-                float[] aIn = concat3(a, typeMean(m[0], e, byType[0], aps, users, d, true),
-                        typeMean(m[1], e, byType[1], aps, users, d, true), aps, d);
-                float[] uIn = concat3(u, typeMean(m[2], e, byType[0], aps, users, d, false),
-                        typeMean(m[3], e, byType[1], aps, users, d, false), users, d);
-                a = m[4].applyRows(aIn, aps);
-                u = m[5].applyRows(uIn, users);
-                HostEdgeMlp.Part[] in = {HostEdgeMlp.edge(e, d), HostEdgeMlp.tx(a, d), HostEdgeMlp.rx(u, d)};
-                float[] chosenEdges = HostEdgeMlp.apply(m[6], aps, users, byType[0], in);
-                float[] otherEdges = m[7] == null ? HostEdgeMlp.gather(e, byType[1], d)
-                        : HostEdgeMlp.apply(m[7], aps, users, byType[1], in);
-                e = merge(byType, chosenEdges, otherEdges, chosen.length, d);
+            int features = input.length / chosen.length;
+            int[][] byType = split(chosen);                 // edge indices (m·K + k) of the chosen and the other links
+            int[][] apOf = new int[2][];                    // each edge's AP m and UE k
+            int[][] ueOf = new int[2][];
+            float[][][] e = new float[2][][];               // per type: d arrays of its edges (feature-major)
+            for (int t = 0; t < 2; t++) {
+                int[] rows = byType[t];
+                apOf[t] = new int[rows.length];
+                ueOf[t] = new int[rows.length];
+                for (int r = 0; r < rows.length; r++) {
+                    apOf[t][r] = rows[r] / users;
+                    ueOf[t][r] = rows[r] % users;
+                }
+                float[][] in = gatherColumns(input, rows, features);
+                e[t] = (t == 0 ? initChosen : initOther).applyColumns(in, rows.length, ws);
             }
-            return e;
+            float[][] a = ws.take(d, aps);                  // AP and UE nodes start at zero
+            float[][] u = ws.take(d, users);
+            for (HostMlp[] m : layers) {
+                float[][] aIn = concat3(a, typeMean(m[0], e[0], apOf[0], aps, ws), typeMean(m[1], e[1], apOf[1], aps, ws));
+                float[][] uIn = concat3(u, typeMean(m[2], e[0], ueOf[0], users, ws), typeMean(m[3], e[1], ueOf[1], users, ws));
+                float[][] lastA = a;
+                float[][] lastU = u;
+                a = m[4].applyColumns(aIn, aps, ws);
+                u = m[5].applyColumns(uIn, users, ws);
+                ws.give(lastA);     // only now: aIn and uIn, read above, hold these arrays
+                ws.give(lastU);
+                for (int t = 0; t < 2; t++) {
+                    HostMlp edgeMlp = m[6 + t];
+                    if (edgeMlp != null) {
+                        float[][] next = edgeUpdate(edgeMlp, e[t], apOf[t], ueOf[t], a, u, ws);
+                        ws.give(e[t]);
+                        e[t] = next;
+                    }
+                }
+            }
+            float[] out = new float[chosen.length * d];
+            for (int t = 0; t < 2; t++) {
+                int[] rows = byType[t];
+                for (int c = 0; c < d; c++) {
+                    float[] col = e[t][c];
+                    for (int r = 0; r < rows.length; r++) {
+                        out[rows[r] * d + c] = col[r];
+                    }
+                }
+                ws.give(e[t]);
+            }
+            ws.give(a);
+            ws.give(u);
+            return out;
         }
 
         /** {indices of true entries, indices of false entries}. */
@@ -238,50 +275,79 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
             return out;
         }
 
-        /** Scatters the rows of the two types back into one (edges, d) array. */
-        private static float[] merge(int[][] byType, float[] first, float[] second, int edges, int d) {
-            float[] out = new float[edges * d];
-            for (int t = 0; t < 2; t++) {
-                float[] src = t == 0 ? first : second;
-                for (int r = 0; r < byType[t].length; r++) {
-                    System.arraycopy(src, r * d, out, byType[t][r] * d, d);
+        /** Rows {@code rows} of a row-major (·, width) array, feature-major: width arrays of rows.length. */
+        private static float[][] gatherColumns(float[] a, int[] rows, int width) {
+            float[][] out = new float[width][rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                int at = rows[r] * width;
+                for (int c = 0; c < width; c++) {
+                    out[c][r] = a[at + c];
                 }
             }
             return out;
         }
 
         /**
-         * Mean of mlp(e) over the edges {@code rows} of each AP (or UE); 0 where there are none, as the
-         * tensor form's division by max(count, 1).
+         * Mean of mlp(e) over the edges of each AP (or UE), {@code nodeOf} giving each edge's node; 0 where
+         * there are none, as the tensor form's division by max(count, 1). Feature-major in and out.
          */
-        private static float[] typeMean(HostMlp mlp, float[] e, int[] rows, int aps, int users, int d, boolean perAp) {
-            float[] y = mlp.applyRows(HostEdgeMlp.gather(e, rows, d), rows.length);
-            int nodes = perAp ? aps : users;
-            float[] out = new float[nodes * d];
+        private static float[][] typeMean(HostMlp mlp, float[][] e, int[] nodeOf, int nodes, HostWorkspace ws) {
+            int rows = nodeOf.length;
+            float[][] y = mlp.applyColumns(e, rows, ws);
             int[] count = new int[nodes];
-            for (int r = 0; r < rows.length; r++) {
-                int node = perAp ? rows[r] / users : rows[r] % users;
+            for (int node : nodeOf) {
                 count[node]++;
-                for (int c = 0; c < d; c++) {
-                    out[node * d + c] += y[r * d + c];
+            }
+            float[][] out = new float[y.length][nodes];
+            for (int c = 0; c < y.length; c++) {
+                float[] yc = y[c];
+                float[] oc = out[c];
+                for (int r = 0; r < rows; r++) {
+                    oc[nodeOf[r]] += yc[r];
+                }
+                for (int node = 0; node < nodes; node++) {
+                    oc[node] /= Math.max(count[node], 1);
                 }
             }
-            for (int node = 0; node < nodes; node++) {
-                float div = Math.max(count[node], 1);
-                for (int c = 0; c < d; c++) {
-                    out[node * d + c] /= div;
-                }
-            }
+            ws.give(y);
             return out;
         }
 
-        private static float[] concat3(float[] a, float[] b, float[] c, int rows, int d) {
-            float[] out = new float[rows * 3 * d];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(a, r * d, out, r * 3 * d, d);
-                System.arraycopy(b, r * d, out, r * 3 * d + d, d);
-                System.arraycopy(c, r * d, out, r * 3 * d + 2 * d, d);
+        /**
+         * The edge MLP on [e ; a_m ; u_k] for edges whose AP and UE are {@code apOf} and {@code ueOf}: the
+         * node terms of its first layer once per node, then added to their edges. Feature-major.
+         */
+        private static float[][] edgeUpdate(HostMlp mlp, float[][] e, int[] apOf, int[] ueOf, float[][] a, float[][] u,
+                                            HostWorkspace ws) {
+            int rows = apOf.length;
+            int hidden = mlp.hiddenWidth();
+            float[][] acc = ws.take(hidden, rows);
+            mlp.addFirstLayerColumns(e, rows, 0, acc);
+            addNodeTerm(mlp, a, e.length, apOf, acc, ws);
+            addNodeTerm(mlp, u, e.length + a.length, ueOf, acc, ws);
+            return mlp.finishColumns(acc, rows, ws);
+        }
+
+        /** acc[h][r] += the first layer's term of node features x (columns from {@code from}) at node nodeOf[r]. */
+        private static void addNodeTerm(HostMlp mlp, float[][] x, int from, int[] nodeOf, float[][] acc, HostWorkspace ws) {
+            float[][] node = ws.take(acc.length, x[0].length);
+            mlp.addFirstLayerColumns(x, x[0].length, from, node);
+            for (int h = 0; h < acc.length; h++) {
+                float[] ah = acc[h];
+                float[] nh = node[h];
+                for (int r = 0; r < nodeOf.length; r++) {
+                    ah[r] += nh[nodeOf[r]];
+                }
             }
+            ws.give(node);
+        }
+
+        /** [a ; b ; c] of feature-major node arrays: the columns of all three, in order. */
+        private static float[][] concat3(float[][] a, float[][] b, float[][] c) {
+            float[][] out = new float[a.length + b.length + c.length][];
+            System.arraycopy(a, 0, out, 0, a.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            System.arraycopy(c, 0, out, a.length + b.length, c.length);
             return out;
         }
     }
