@@ -176,10 +176,11 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
 
     /**
      * The same GNN in plain Java, for greedy inference at small batches. Feature-major, like
-     * {@link EngnnLayer.Host}: each type's edges as one array per feature, nodes likewise, so the products
-     * run along the edges ({@link HostKernels#addProductColumns}). cell-free-v1, d = 16 (an early checkpoint of a run),
-     * two-pass {@code cvln-rzf} per instance: 0.115–0.116 ms against 0.129–0.137 row-major; cell-free-large-v1
-     * at d = 64, untrained: 1.86 against 2.42–2.46 ms (throwaway loop, alternating builds).
+     * {@link EngnnLayer.Host}: each type's edges as one array per feature, nodes likewise, so the
+     * products run along the edges ({@link HostKernels#addProductColumns}). Two-pass {@code cvln-rzf}
+     * per instance, feature-major against row-major (throwaway loop, alternating builds): cell-free-v1
+     * at d = 16 (an early checkpoint of a run) 0.115–0.116 against 0.129–0.137 ms; cell-free-large-v1 at
+     * d = 64, untrained, 1.86 against 2.42–2.46 ms.
      */
     public static final class Host {
         private final int width;
