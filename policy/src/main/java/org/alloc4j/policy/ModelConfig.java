@@ -39,6 +39,12 @@ public record ModelConfig(int width, int encoderLayers, int cvlnLayers, int crit
         return new ModelConfig(64, 3, 2, 2, false, 10, 8, "dynamic", 2, false, true, 2);
     }
 
+    /** This configuration with hidden size d = {@code width}. */
+    public ModelConfig withWidth(int width) {
+        return new ModelConfig(width, encoderLayers, cvlnLayers, criticLayers, batchNorm, clip, glimpseHeads,
+                cellFreeContext, contextLayers, jointCvln, structureFeatures, cvlnPasses);
+    }
+
     /**
      * What a checkpoint that does not name a field meant by it: the defaults, except for fields added
      * later, which take the value that reproduces the architecture from before they existed.

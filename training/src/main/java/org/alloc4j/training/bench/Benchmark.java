@@ -68,7 +68,7 @@ public final class Benchmark {
             throws Exception {
         List<I> instances = TestSet.atPower(env, TestSet.generate(env, c.seed(), c.batch()), c.powerDbm());
         Map<String, Object> details = new LinkedHashMap<>();
-        try (Policy<I> policy = policyFile == null ? Policy.initialise(env, withWidth(ModelConfig.defaults(), c.width()), c.seed())
+        try (Policy<I> policy = policyFile == null ? Policy.initialise(env, ModelConfig.defaults().withWidth(c.width()), c.seed())
                 : Policy.load(env, policyFile)) {
             String cvln = policy.networks().cvlnNames().get(0);
             MethodCatalog<I> catalog = LearnedMethods.register(MethodCatalog.classical(env), policy);
@@ -240,12 +240,6 @@ public final class Benchmark {
         long t3 = System.nanoTime();
         double n = batch.size();
         return new double[] {(t1 - t0) / 1e6 / n, (t2 - t1) / 1e6 / n, (t3 - t2) / 1e6 / n};
-    }
-
-    private static ModelConfig withWidth(ModelConfig m, int width) {
-        return new ModelConfig(width, m.encoderLayers(), m.cvlnLayers(), m.criticLayers(), m.batchNorm(), m.clip(),
-                m.glimpseHeads(), m.cellFreeContext(), m.contextLayers(), m.jointCvln(), m.structureFeatures(),
-                m.cvlnPasses());
     }
 
     static List<String> baselineMethods(Environment<?> env) {
