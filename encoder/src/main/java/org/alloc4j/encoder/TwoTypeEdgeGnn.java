@@ -230,12 +230,10 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
             for (HostMlp[] m : layers) {
                 float[][] aIn = concat3(a, typeMean(m[0], e[0], apOf[0], aps, ws), typeMean(m[1], e[1], apOf[1], aps, ws));
                 float[][] uIn = concat3(u, typeMean(m[2], e[0], ueOf[0], users, ws), typeMean(m[3], e[1], ueOf[1], users, ws));
-                float[][] lastA = a;
-                float[][] lastU = u;
                 a = m[4].applyColumns(aIn, aps, ws);
                 u = m[5].applyColumns(uIn, users, ws);
-                ws.give(lastA);     // only now: aIn and uIn, read above, hold these arrays
-                ws.give(lastU);
+                ws.give(aIn);       // the last nodes and both means, read for the last time above
+                ws.give(uIn);
                 for (int t = 0; t < 2; t++) {
                     HostMlp edgeMlp = m[6 + t];
                     if (edgeMlp != null) {
@@ -290,7 +288,8 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
 
         /**
          * Mean of mlp(e) over the edges of each AP (or UE), {@code nodeOf} giving each edge's node; 0 where
-         * there are none, as the tensor form's division by max(count, 1). Feature-major in and out.
+         * there are none, as the tensor form's division by max(count, 1). Feature-major in and out; the
+         * result's arrays come from {@code ws}.
          */
         private static float[][] typeMean(HostMlp mlp, float[][] e, int[] nodeOf, int nodes, HostWorkspace ws) {
             int rows = nodeOf.length;
@@ -299,7 +298,7 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
             for (int node : nodeOf) {
                 count[node]++;
             }
-            float[][] out = new float[y.length][nodes];
+            float[][] out = ws.take(y.length, nodes);
             for (int c = 0; c < y.length; c++) {
                 float[] yc = y[c];
                 float[] oc = out[c];

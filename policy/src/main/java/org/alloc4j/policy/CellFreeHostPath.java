@@ -31,6 +31,9 @@ final class CellFreeHostPath extends HostPath<CellFreeInstance> {
      *   <li>cell-free-v1, d = 64 (196 608): batch 4 5.94 / 5.46, 8 3.44 / 4.57 — larger graphs keep
      *       {@link Policy#HOST_BATCH_LIMIT}.</li>
      * </ul>
+     * The crossing depends on the host: on an AVX-512 host (a re-trained cell-free-v1 d = 16 policy,
+     * {@code Policy.allocate} against the host path) batch 16 0.240 / 0.227, 32 0.201 / 0.227, 64 0.165 /
+     * 0.228. 32 is kept: it cost 13 % there and saved 29 % on the host of the list (BENCHMARKS.md).
      */
     static final long SMALL_WORK = 20_000;
     /** See {@link #SMALL_WORK}. */
