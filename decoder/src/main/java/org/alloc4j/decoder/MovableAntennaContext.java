@@ -22,7 +22,7 @@ import org.alloc4j.encoder.TrainableVector;
  * W_K r_n and the glimpse's keys and values are computed once per decode.
  *
  * <p>Greedy inference runs the steps on the host ({@link HostDecodable}): after the step-independent
- * projections, a step is some eight d×d products, a glimpse over the Q candidates and Q dot products.
+ * projections, a step is some seven d×d products, a glimpse over the Q candidates and Q dot products.
  */
 public final class MovableAntennaContext extends NetworkBlock implements ContextNetwork, HostDecodable {
     private final int width;
@@ -79,7 +79,7 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
         return new Weights(phi1.onHost(ps, device), phi2.onHost(ps, device), phi3.onHost(ps, device),
                 phi4.onHost(ps, device), firstMean.onHost(ps, device), firstLast.onHost(ps, device),
                 glimpseQuery.onHost(ps, device), glimpseKey.onHost(ps, device), glimpseValue.onHost(ps, device),
-                glimpseOut.onHost(ps, device), keyWeight.onHost(ps, device), queryWeight.onHost(ps, device));
+                glimpseOut.onHost(ps, device).then(queryWeight.onHost(ps, device)), keyWeight.onHost(ps, device));
     }
 
     /** From graphs encoded on the host: the candidates are the graphs' transmitter (CP) nodes. */
@@ -106,11 +106,14 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
         return new HostState(w, rows, q, cand, keysT, gKeysT, gValues, allTerm);
     }
 
-    /** This context's parameters on the host. */
+    /**
+     * This context's parameters on the host; {@code query} is W_Q after the glimpse's output layer, folded
+     * into one layer (neither has a bias): one d×d product per step instead of two.
+     */
     private record Weights(LinearLayer.Host phi1, LinearLayer.Host phi2, LinearLayer.Host phi3, LinearLayer.Host phi4,
                            float[] firstMean, float[] firstLast, LinearLayer.Host glimpseQuery,
-                           LinearLayer.Host glimpseKey, LinearLayer.Host glimpseValue, LinearLayer.Host glimpseOut,
-                           LinearLayer.Host key, LinearLayer.Host query) implements HostWeights {
+                           LinearLayer.Host glimpseKey, LinearLayer.Host glimpseValue, LinearLayer.Host query,
+                           LinearLayer.Host key) implements HostWeights {
     }
 
     /** The same context on the host, row by row (greedy rows are independent). */
@@ -176,9 +179,19 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
             System.arraycopy(w.phi4().applyRows(last[row], 1), 0, x, 2 * width, width);
             float[] gq = w.glimpseQuery().applyRows(w.phi1().applyRows(x, 1), 1);
             for (int h = 0; h < heads; h++) {
+                java.util.Arrays.fill(att[h], 0f);
+            }
+            // head h's logits: Σ over its features c of gq_c·k_{c, n}, along the Q candidates
+            for (int c = 0; c < width; c++) {
+                float[] a = att[c / headWidth];
+                float g = gq[c];
+                float[] k = gKeysT[row * width + c];
+                for (int n = 0; n < q; n++) {
+                    a[n] += g * k[n];
+                }
+            }
+            for (int h = 0; h < heads; h++) {
                 float[] a = att[h];
-                java.util.Arrays.fill(a, 0f);
-                HostKernels.addProduct(gq, h * headWidth, 1, headWidth, gKeysT, row * width + h * headWidth, a);
                 float max = Float.NEGATIVE_INFINITY;
                 for (int n = 0; n < q; n++) {
                     a[n] *= scale;
@@ -211,7 +224,7 @@ public final class MovableAntennaContext extends NetworkBlock implements Context
                     glimpse[c] += weightOf[c] * v[c];
                 }
             }
-            float[] query = w.query().applyRows(w.glimpseOut().applyRows(glimpse, 1), 1);
+            float[] query = w.query().applyRows(glimpse, 1);
             java.util.Arrays.fill(out, 0, q, 0f);
             HostKernels.addProduct(query, 0, 1, width, keysT, row * width, out);
             return query;

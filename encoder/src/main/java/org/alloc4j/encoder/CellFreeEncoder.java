@@ -55,7 +55,7 @@ public final class CellFreeEncoder extends NetworkBlock {
             float[][] e = edgeInput.applyColumns(edgeColumns, aps * users, ws);
             ws.give(edgeColumns);
             return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(ws.take(width, aps), ws.take(width, users), e, aps, users),
-                    ws).toRows(ws);
+                    ws).toRows(ws, EdgeNodeGnn.makesEdges(layers)).get(0);
         }
     }
 }

@@ -39,11 +39,20 @@ public final class EdgeNodeGnn extends NetworkBlock {
         return out;
     }
 
-    /** The layers of {@link #onHost} applied in order to one instance's graph. */
-    public static HostGraph applyOnHost(List<EngnnLayer.Host> layers, HostGraph g) {
+    /**
+     * The layers of {@link #onHost} applied in order to the graphs of one or more instances, all of the
+     * same size, computed together; returns the graphs in order (without edges if the last layer makes
+     * none, see {@link HostGraph}).
+     */
+    public static List<HostGraph> applyOnHost(List<EngnnLayer.Host> layers, List<HostGraph> graphs) {
         HostWorkspace ws = HostWorkspace.ofThisThread();
-        HostColumnGraph in = HostColumnGraph.of(g, ws);
-        return applyOnHost(layers, in, ws).toRows(ws);
+        HostColumnGraph in = HostColumnGraph.of(graphs, ws);
+        return applyOnHost(layers, in, ws).toRows(ws, makesEdges(layers));
+    }
+
+    /** Whether host layers {@code layers} end with new edge features (see {@link HostGraph} for when they do not). */
+    static boolean makesEdges(List<EngnnLayer.Host> layers) {
+        return layers.isEmpty() || layers.get(layers.size() - 1).outputs() == EngnnLayer.Outputs.ALL;
     }
 
     /**

@@ -95,7 +95,7 @@ public final class EngnnLayer extends NetworkBlock {
         return new Host(this, ps, device);
     }
 
-    /** The same layer on one instance's graph, in plain Java ({@link EdgeNodeGnn#applyOnHost}). */
+    /** The same layer on the graphs of one or more instances, in plain Java ({@link EdgeNodeGnn#applyOnHost}). */
     public static final class Host {
         private final Outputs outputs;
         private final HostMlp phi1;
@@ -117,6 +117,11 @@ public final class EngnnLayer extends NetworkBlock {
             phi7 = l.phi7 == null ? null : l.phi7.onHost(ps, device);
         }
 
+        /** What this layer makes. */
+        Outputs outputs() {
+            return outputs;
+        }
+
         /**
          * One update, as {@link EngnnLayer#apply}, on feature-major features whose arrays come from
          * {@code ws}: the input arrays the output does not keep are given back.
@@ -124,17 +129,19 @@ public final class EngnnLayer extends NetworkBlock {
         HostColumnGraph apply(HostColumnGraph g, HostWorkspace ws) {
             int m = g.transmitters();
             int k = g.receivers();
+            int n = g.graphs();
+            int edges = n * m * k;
             float[][] t2 = phi1 == null ? g.tx() : nodeUpdate(phi2, phi1, g, true, ws);
             float[][] r2 = phi3 == null ? g.rx() : nodeUpdate(phi4, phi3, g, false, ws);
             float[][] e2 = g.edges();
             if (outputs == Outputs.ALL) {
-                float[][] a6 = phi6.applyColumns(g.edges(), m * k, ws);
-                float[][] sameTx = othersMean(a6, m, k, true, ws);
+                float[][] a6 = phi6.applyColumns(g.edges(), edges, ws);
+                float[][] sameTx = othersMean(a6, m, k, n, true, ws);
                 ws.give(a6);
-                float[][] a7 = phi7.applyColumns(g.edges(), m * k, ws);
-                float[][] sameRx = othersMean(a7, m, k, false, ws);
+                float[][] a7 = phi7.applyColumns(g.edges(), edges, ws);
+                float[][] sameRx = othersMean(a7, m, k, n, false, ws);
                 ws.give(a7);
-                e2 = HostEdgeMlp.applyColumns(phi5, m, k, ws, HostEdgeMlp.edgeColumns(g.edges()),
+                e2 = HostEdgeMlp.applyColumns(phi5, m, k, n, ws, HostEdgeMlp.edgeColumns(g.edges()),
                         HostEdgeMlp.edgeColumns(sameTx), HostEdgeMlp.edgeColumns(sameRx),
                         HostEdgeMlp.txColumns(t2), HostEdgeMlp.rxColumns(r2));
                 ws.give(sameTx);
@@ -147,7 +154,7 @@ public final class EngnnLayer extends NetworkBlock {
             if (r2 != g.rx()) {
                 ws.give(g.rx());
             }
-            return new HostColumnGraph(t2, r2, e2, m, k);
+            return new HostColumnGraph(t2, r2, e2, m, k, n);
         }
 
         /**
@@ -158,12 +165,13 @@ public final class EngnnLayer extends NetworkBlock {
                                             HostWorkspace ws) {
             int m = g.transmitters();
             int k = g.receivers();
-            float[][] messages = HostEdgeMlp.applyColumns(perEdge, m, k, ws,
+            int n = g.graphs();
+            float[][] messages = HostEdgeMlp.applyColumns(perEdge, m, k, n, ws,
                     transmitters ? HostEdgeMlp.rxColumns(g.rx()) : HostEdgeMlp.txColumns(g.tx()),
                     HostEdgeMlp.edgeColumns(g.edges()));
-            float[][] mean = meanPerNode(messages, m, k, transmitters, ws);
+            float[][] mean = meanPerNode(messages, m, k, n, transmitters, ws);
             ws.give(messages);
-            float[][] updated = perNode.applyColumns(concat(transmitters ? g.tx() : g.rx(), mean), transmitters ? m : k, ws);
+            float[][] updated = perNode.applyColumns(concat(transmitters ? g.tx() : g.rx(), mean), n * (transmitters ? m : k), ws);
             ws.give(mean);
             return updated;
         }
@@ -175,67 +183,105 @@ public final class EngnnLayer extends NetworkBlock {
             return c;
         }
 
-        /** Mean (arrays from {@code ws}) of the (receiver-major) edge features (i, j) per transmitter i, (M) per feature, or per receiver j, (K). */
-        private static float[][] meanPerNode(float[][] e, int m, int k, boolean perTransmitter, HostWorkspace ws) {
-            float[][] out = ws.take(e.length, perTransmitter ? m : k);
+        /**
+         * Mean (arrays from {@code ws}) of the (receiver-major) edge features (i, j) of each of G graphs per
+         * transmitter i, (G·M) per feature, or per receiver j, (G·K).
+         */
+        private static float[][] meanPerNode(float[][] e, int m, int k, int graphs, boolean perTransmitter, HostWorkspace ws) {
+            float[][] out = perTransmitter ? ws.take(e.length, graphs * m) : ws.takeToOverwrite(e.length, graphs * k);
             float scale = 1f / (perTransmitter ? k : m);
             for (int c = 0; c < e.length; c++) {
                 float[] ec = e[c];
                 float[] oc = out[c];
-                for (int j = 0; j < k; j++) {
-                    int at = j * m;
-                    if (perTransmitter) {
-                        for (int i = 0; i < m; i++) {
-                            oc[i] += ec[at + i] * scale;
+                for (int g = 0; g < graphs; g++) {
+                    for (int j = 0; j < k; j++) {
+                        int at = (g * k + j) * m;
+                        if (perTransmitter) {
+                            int node = g * m;
+                            for (int i = 0; i < m; i++) {
+                                oc[node + i] += ec[at + i] * scale;
+                            }
+                        } else {
+                            oc[g * k + j] = sum(ec, at, m) * scale;
                         }
-                    } else {
-                        float s = 0f;
-                        for (int i = 0; i < m; i++) {
-                            s += ec[at + i] * scale;
-                        }
-                        oc[j] = s;
                     }
                 }
             }
             return out;
         }
 
-        /** Per (receiver-major) edge (arrays from {@code ws}), the mean of {@code a} over the other edges of its transmitter (or receiver). */
-        private static float[][] othersMean(float[][] a, int m, int k, boolean sameTransmitter, HostWorkspace ws) {
+        /**
+         * Per (receiver-major) edge of G graphs (arrays from {@code ws}), the mean of {@code a} over the other
+         * edges of its transmitter (or receiver).
+         */
+        private static float[][] othersMean(float[][] a, int m, int k, int graphs, boolean sameTransmitter, HostWorkspace ws) {
             float scale = 1f / Math.max((sameTransmitter ? k : m) - 1, 1);
-            float[][] out = ws.take(a.length, m * k);
+            float[][] out = ws.takeToOverwrite(a.length, graphs * m * k);
             float[] sums = new float[m];
             for (int c = 0; c < a.length; c++) {
                 float[] ac = a[c];
                 float[] oc = out[c];
-                if (sameTransmitter) {
-                    java.util.Arrays.fill(sums, 0f);
-                    for (int j = 0; j < k; j++) {
-                        int at = j * m;
-                        for (int i = 0; i < m; i++) {
-                            sums[i] += ac[at + i];
+                for (int g = 0; g < graphs; g++) {
+                    int base = g * m * k;
+                    if (sameTransmitter) {
+                        java.util.Arrays.fill(sums, 0f);
+                        for (int j = 0; j < k; j++) {
+                            int at = base + j * m;
+                            for (int i = 0; i < m; i++) {
+                                sums[i] += ac[at + i];
+                            }
                         }
-                    }
-                    for (int j = 0; j < k; j++) {
-                        int at = j * m;
-                        for (int i = 0; i < m; i++) {
-                            oc[at + i] = (sums[i] - ac[at + i]) * scale;
+                        for (int j = 0; j < k; j++) {
+                            int at = base + j * m;
+                            for (int i = 0; i < m; i++) {
+                                oc[at + i] = (sums[i] - ac[at + i]) * scale;
+                            }
                         }
-                    }
-                } else {
-                    for (int j = 0; j < k; j++) {
-                        int at = j * m;
-                        float s = 0f;
-                        for (int i = 0; i < m; i++) {
-                            s += ac[at + i];
-                        }
-                        for (int i = 0; i < m; i++) {
-                            oc[at + i] = (s - ac[at + i]) * scale;
+                    } else {
+                        for (int j = 0; j < k; j++) {
+                            int at = base + j * m;
+                            float s = sum(ac, at, m);
+                            for (int i = 0; i < m; i++) {
+                                oc[at + i] = (s - ac[at + i]) * scale;
+                            }
                         }
                     }
                 }
             }
             return out;
+        }
+        /**
+         * a[from] + … + a[from + n − 1] in eight interleaved partial sums. Java 17's C2 does not vectorise a
+         * float sum (it keeps the order), so one running sum waits out the adder's latency at every element;
+         * eight independent ones keep it busy. Throwaway loop on movable-antenna-v1 (d = 16, trained, batch
+         * 1 000, host path), one running sum against eight, alternating: median 0.151–0.156 against
+         * 0.149–0.152 ms per instance, faster in each of four rounds.
+         */
+        private static float sum(float[] a, int from, int n) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            float s4 = 0f;
+            float s5 = 0f;
+            float s6 = 0f;
+            float s7 = 0f;
+            int i = from;
+            int end = from + n;
+            for (; i + 8 <= end; i += 8) {
+                s0 += a[i];
+                s1 += a[i + 1];
+                s2 += a[i + 2];
+                s3 += a[i + 3];
+                s4 += a[i + 4];
+                s5 += a[i + 5];
+                s6 += a[i + 6];
+                s7 += a[i + 7];
+            }
+            for (; i < end; i++) {
+                s0 += a[i];
+            }
+            return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
         }
     }
 }

@@ -1,79 +1,127 @@
 package org.alloc4j.encoder;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * One instance's graph features on the host in feature-major form, the layout the host graph layers
- * compute in ({@link HostKernels#addProductColumns}): tx[c] (M), rx[c] (K) and edges[c] (M·K) hold
- * feature c of every node or edge. Edges are receiver-major here, edge (i, j) at j·M + i, so that the
- * loops over a receiver's M edges (broadcasting transmitter terms, summing per transmitter) run along
- * contiguous memory and vectorise; {@link HostGraph} is transmitter-major.
+ * The graph features of one or more same-size instances on the host in feature-major form, the layout
+ * the host graph layers compute in ({@link HostKernels#addProductColumns}): tx[c] (G·M), rx[c] (G·K) and
+ * edges[c] (G·M·K) hold feature c of every node or edge of the G graphs, graph after graph. Edges are
+ * receiver-major within a graph, edge (i, j) of graph g at g·M·K + j·M + i, so that the loops over a
+ * receiver's M edges (broadcasting transmitter terms, summing per transmitter) run along contiguous
+ * memory and vectorise; {@link HostGraph} is transmitter-major. Stacking G graphs makes every product
+ * G times as long, which the vectorised loops need for small graphs (the movable-antenna CVLN's 4×4).
  */
-record HostColumnGraph(float[][] tx, float[][] rx, float[][] edges, int transmitters, int receivers) {
+record HostColumnGraph(float[][] tx, float[][] rx, float[][] edges, int transmitters, int receivers, int graphs) {
     HostColumnGraph {
         int d = tx.length;
         if (rx.length != d || edges.length != d) {
             throw new IllegalArgumentException("host graph widths differ: " + tx.length + ", " + rx.length + ", " + edges.length);
         }
         for (int c = 0; c < d; c++) {
-            if (tx[c].length != transmitters || rx[c].length != receivers || edges[c].length != transmitters * receivers) {
-                throw new IllegalArgumentException("host graph feature " + c + " does not fit M = " + transmitters
-                        + ", K = " + receivers);
+            if (tx[c].length != graphs * transmitters || rx[c].length != graphs * receivers
+                    || edges[c].length != graphs * transmitters * receivers) {
+                throw new IllegalArgumentException("host graph feature " + c + " does not fit G = " + graphs + " graphs of M = "
+                        + transmitters + ", K = " + receivers);
             }
         }
+    }
+
+    /** One graph. */
+    HostColumnGraph(float[][] tx, float[][] rx, float[][] edges, int transmitters, int receivers) {
+        this(tx, rx, edges, transmitters, receivers, 1);
     }
 
     int width() {
         return tx.length;
     }
 
-    /** {@code g} in feature-major form, in arrays from {@code ws}. */
-    static HostColumnGraph of(HostGraph g, HostWorkspace ws) {
-        int m = g.transmitters();
-        int k = g.receivers();
-        int d = g.width();
-        return new HostColumnGraph(nodeColumnsOf(g.tx(), m, d, ws), nodeColumnsOf(g.rx(), k, d, ws),
-                edgeColumnsOf(g.edges(), m, k, d, ws), m, k);
+    /** Same-size graphs {@code gs}, stacked in order, in arrays from {@code ws}. */
+    static HostColumnGraph of(List<HostGraph> gs, HostWorkspace ws) {
+        HostGraph first = gs.get(0);
+        int m = first.transmitters();
+        int k = first.receivers();
+        int d = first.width();
+        int n = gs.size();
+        float[] tx = new float[n * m * d];
+        float[] rx = new float[n * k * d];
+        float[] edges = new float[n * m * k * d];
+        for (int g = 0; g < n; g++) {
+            HostGraph h = gs.get(g);
+            if (h.edges() == null) {
+                throw new IllegalArgumentException("graph " + g + " has no edge features");
+            }
+            if (h.transmitters() != m || h.receivers() != k || h.width() != d) {
+                throw new IllegalArgumentException("graph " + g + " is " + h.transmitters() + "×" + h.receivers() + " of width "
+                        + h.width() + ", graph 0 " + m + "×" + k + " of width " + d);
+            }
+            System.arraycopy(h.tx(), 0, tx, g * m * d, m * d);
+            System.arraycopy(h.rx(), 0, rx, g * k * d, k * d);
+            System.arraycopy(h.edges(), 0, edges, g * m * k * d, m * k * d);
+        }
+        return new HostColumnGraph(nodeColumnsOf(tx, n * m, d, ws), nodeColumnsOf(rx, n * k, d, ws),
+                edgeColumnsOf(edges, m, k, d, ws), m, k, n);
     }
 
     /** Node rows (n, width) as feature arrays from {@code ws}. */
     static float[][] nodeColumnsOf(float[] rows, int n, int width, HostWorkspace ws) {
-        return HostKernels.columnsInto(rows, n, ws.take(width, n));
+        return HostKernels.columnsInto(rows, n, ws.takeToOverwrite(width, n));
     }
 
     /**
-     * Transmitter-major edge rows (M·K, width), edge (i, j) at row i·K + j, as receiver-major feature
-     * arrays from {@code ws}.
+     * Transmitter-major edge rows of G graphs, (G·M·K, width) with edge (i, j) of graph g at row
+     * (g·M + i)·K + j, as receiver-major feature arrays from {@code ws}.
      */
     static float[][] edgeColumnsOf(float[] edgeRows, int m, int k, int width, HostWorkspace ws) {
-        float[][] out = ws.take(width, m * k);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < k; j++) {
-                int from = (i * k + j) * width;
-                for (int c = 0; c < width; c++) {
-                    out[c][j * m + i] = edgeRows[from + c];
+        int n = edgeRows.length / (m * k * width);
+        float[][] out = ws.takeToOverwrite(width, n * m * k);
+        for (int g = 0; g < n; g++) {
+            int base = g * m * k;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < k; j++) {
+                    int from = (base + i * k + j) * width;
+                    for (int c = 0; c < width; c++) {
+                        out[c][base + j * m + i] = edgeRows[from + c];
+                    }
                 }
             }
         }
         return out;
     }
 
-    /** The graph in row-major form; this graph's arrays go back to {@code ws}. */
-    HostGraph toRows(HostWorkspace ws) {
+    /**
+     * The graphs in row-major form, in order, with their edges if {@code withEdges} (else null, see
+     * {@link HostGraph}); this graph's arrays go back to {@code ws}.
+     */
+    List<HostGraph> toRows(HostWorkspace ws, boolean withEdges) {
         int m = transmitters;
         int k = receivers;
         int d = width();
-        float[] e = new float[m * k * d];
-        for (int c = 0; c < d; c++) {
-            float[] ec = edges[c];
-            for (int i = 0; i < m; i++) {
+        List<HostGraph> out = new ArrayList<>(graphs);
+        for (int g = 0; g < graphs; g++) {
+            float[] t = new float[m * d];
+            float[] r = new float[k * d];
+            float[] e = withEdges ? new float[m * k * d] : null;
+            int base = g * m * k;
+            for (int c = 0; c < d; c++) {
+                float[] tc = tx[c];
+                float[] rc = rx[c];
+                float[] ec = edges[c];
+                for (int i = 0; i < m; i++) {
+                    t[i * d + c] = tc[g * m + i];
+                    for (int j = 0; withEdges && j < k; j++) {
+                        e[(i * k + j) * d + c] = ec[base + j * m + i];
+                    }
+                }
                 for (int j = 0; j < k; j++) {
-                    e[(i * k + j) * d + c] = ec[j * m + i];
+                    r[j * d + c] = rc[g * k + j];
                 }
             }
+            out.add(new HostGraph(t, r, e, m, k, d));
         }
-        HostGraph rows = new HostGraph(HostKernels.rowMajorOf(tx, m), HostKernels.rowMajorOf(rx, k), e, m, k, d);
         ws.give(tx);
         ws.give(rx);
         ws.give(edges);
-        return rows;
+        return out;
     }
 }

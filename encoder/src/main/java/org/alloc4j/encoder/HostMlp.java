@@ -119,7 +119,7 @@ public final class HostMlp {
                 a[r] = Math.max(a[r] + b, 0f);
             }
         }
-        float[][] y = ws.take(out, rows);
+        float[][] y = ws.takeToOverwrite(out, rows);
         for (int o = 0; o < out; o++) {
             java.util.Arrays.fill(y[o], b2[o]);
         }

@@ -26,13 +26,25 @@ final class HostWorkspace {
 
     /** {@code count} zeroed arrays of {@code length}. */
     float[][] take(int count, int length) {
+        return take(count, length, true);
+    }
+
+    /**
+     * {@code count} arrays of {@code length} holding anything, for a caller that writes every element
+     * before reading it: saves {@link #take}'s zeroing pass.
+     */
+    float[][] takeToOverwrite(int count, int length) {
+        return take(count, length, false);
+    }
+
+    private float[][] take(int count, int length, boolean zeroed) {
         ArrayDeque<float[]> pool = pool(length);
         float[][] out = new float[count][];
         for (int c = 0; c < count; c++) {
             float[] a = pool.pollLast();
             if (a == null) {
                 a = new float[length];
-            } else {
+            } else if (zeroed) {
                 java.util.Arrays.fill(a, 0f);
             }
             out[c] = a;

@@ -58,19 +58,58 @@ public final class MovableAntennaEncoder extends NetworkBlock {
         /**
          * @param edgeFeatures one instance's edge features, (Q·K, 3) as {@link MovableAntennaFeatures#edgesOf}
          * @param positions    the CP node features, (Q, 2) as {@link MovableAntennaFeatures#positionsOf}
-         * @return the final graph; its transmitter nodes are the candidate embeddings
+         * @return the final graph; its transmitter nodes are the candidate embeddings (its edges are null
+         *         when the last layer makes node features only, see {@link HostGraph})
          */
         public HostGraph encode(float[] edgeFeatures, float[] positions, int candidates, int users) {
+            return encodeAll(java.util.List.of(edgeFeatures), java.util.List.of(positions), candidates, users).get(0);
+        }
+
+        /**
+         * {@link #encode} of several same-size instances, computed together (each product runs over all
+         * their edges at once, which the vectorised loops prefer to one small graph at a time).
+         *
+         * @param edgeFeatures per instance, (Q·K, 3); every instance with the same Q and K
+         * @param positions    per instance, (Q, 2)
+         * @return the final graphs, in order
+         */
+        public java.util.List<HostGraph> encodeAll(java.util.List<float[]> edgeFeatures, java.util.List<float[]> positions,
+                                                   int candidates, int users) {
+            int graphs = edgeFeatures.size();
+            for (int g = 0; g < graphs; g++) {
+                if (edgeFeatures.get(g).length != candidates * users * edgeInput.inputWidth()
+                        || positions.get(g).length != candidates * positionInput.inputWidth()) {
+                    throw new IllegalArgumentException("instance " + g + " of the group does not have Q = " + candidates
+                            + " candidate positions and K = " + users + " users like the others");
+                }
+            }
             HostWorkspace ws = HostWorkspace.ofThisThread();
-            int edges = candidates * users;
-            float[][] positionColumns = HostColumnGraph.nodeColumnsOf(positions, candidates, positionInput.inputWidth(), ws);
-            float[][] t = positionInput.applyColumns(positionColumns, candidates, ws);
+            int nodes = graphs * candidates;
+            float[][] positionColumns = HostColumnGraph.nodeColumnsOf(concat(positions), nodes, positionInput.inputWidth(), ws);
+            float[][] t = positionInput.applyColumns(positionColumns, nodes, ws);
             ws.give(positionColumns);
-            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, candidates, users, edgeInput.inputWidth(), ws);
-            float[][] e = edgeInput.applyColumns(edgeColumns, edges, ws);
+            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(concat(edgeFeatures), candidates, users, edgeInput.inputWidth(), ws);
+            float[][] e = edgeInput.applyColumns(edgeColumns, nodes * users, ws);
             ws.give(edgeColumns);
-            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(t, ws.take(width, users), e, candidates, users), ws)
-                    .toRows(ws);
+            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(t, ws.take(width, graphs * users), e, candidates, users,
+                    graphs), ws).toRows(ws, EdgeNodeGnn.makesEdges(layers));
+        }
+
+        private static float[] concat(java.util.List<float[]> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            int length = 0;
+            for (float[] p : parts) {
+                length += p.length;
+            }
+            float[] out = new float[length];
+            int at = 0;
+            for (float[] p : parts) {
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+            return out;
         }
     }
 }

@@ -421,6 +421,34 @@ class EncoderTest {
         }
     }
 
+    /** A layer followed by another, folded into one ({@code then}), maps rows as the two in turn, with and without biases. */
+    @Test
+    void foldedLinearLayersEqualTheLayersInTurn() {
+        org.apache.commons.rng.UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(23L);
+        int in = 5;
+        int mid = 7;
+        int out = 3;
+        for (boolean[] biases : new boolean[][] {{false, false}, {true, false}, {false, true}, {true, true}}) {
+            LinearLayer.Host first = new LinearLayer.Host(randoms(rng, in * mid), biases[0] ? randoms(rng, mid) : null, in, mid);
+            LinearLayer.Host second = new LinearLayer.Host(randoms(rng, mid * out), biases[1] ? randoms(rng, out) : null, mid, out);
+            float[] x = randoms(rng, 4 * in);
+            float[] expected = second.applyRows(first.applyRows(x, 4), 4);
+            float[] folded = first.then(second).applyRows(x, 4);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(folded[i]).as("biases %s, element %d", java.util.Arrays.toString(biases), i)
+                        .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+    }
+
+    private static float[] randoms(org.apache.commons.rng.UniformRandomProvider rng, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        return a;
+    }
+
     @Test
     void featureMajorProductEqualsThePlainLoopExactly() {
         org.apache.commons.rng.UniformRandomProvider rng =
@@ -468,32 +496,43 @@ class EncoderTest {
     }
 
     @Test
-    void hostColumnGraphRoundTripsAndKeepsEdgesReceiverMajor() {
+    void hostColumnGraphStacksGraphsRoundTripsAndKeepsEdgesReceiverMajor() {
         int m = 3;
         int k = 2;
         int d = 2;
-        float[] tx = new float[m * d];
-        float[] rx = new float[k * d];
-        float[] edges = new float[m * k * d];
-        for (int j = 0; j < tx.length; j++) {
-            tx[j] = j + 0.5f;
-        }
-        for (int j = 0; j < rx.length; j++) {
-            rx[j] = -j;
-        }
-        for (int j = 0; j < edges.length; j++) {
-            edges[j] = 100 + j;
+        List<HostGraph> graphs = new java.util.ArrayList<>();
+        for (int g = 0; g < 2; g++) {
+            float[] tx = new float[m * d];
+            float[] rx = new float[k * d];
+            float[] edges = new float[m * k * d];
+            for (int j = 0; j < tx.length; j++) {
+                tx[j] = j + 0.5f + 1000 * g;
+            }
+            for (int j = 0; j < rx.length; j++) {
+                rx[j] = -j - 1000 * g;
+            }
+            for (int j = 0; j < edges.length; j++) {
+                edges[j] = 100 + j + 1000 * g;
+            }
+            graphs.add(new HostGraph(tx, rx, edges, m, k, d));
         }
         HostWorkspace ws = new HostWorkspace();
-        HostColumnGraph g = HostColumnGraph.of(new HostGraph(tx, rx, edges, m, k, d), ws);
+        HostColumnGraph g = HostColumnGraph.of(graphs, ws);
+        assertThat(g.graphs()).isEqualTo(2);
         // edge (i = 2, j = 1) is row 2·K + 1 = 5 of the row-major graph and entry 1·M + 2 = 5 here;
-        // edge (1, 0) is row 2 there and entry 1 here
-        assertThat(g.edges()[1][1 * m + 2]).isEqualTo(edges[(2 * k + 1) * d + 1]);
-        assertThat(g.edges()[0][1]).isEqualTo(edges[2 * d]);
-        HostGraph back = g.toRows(ws);
-        assertThat(back.tx()).containsExactly(tx);
-        assertThat(back.rx()).containsExactly(rx);
-        assertThat(back.edges()).containsExactly(edges);
+        // edge (1, 0) is row 2 there and entry 1 here; the second graph's entries follow the first's M·K
+        assertThat(g.edges()[1][1 * m + 2]).isEqualTo(graphs.get(0).edges()[(2 * k + 1) * d + 1]);
+        assertThat(g.edges()[0][1]).isEqualTo(graphs.get(0).edges()[2 * d]);
+        assertThat(g.edges()[1][m * k + 1 * m + 2]).isEqualTo(graphs.get(1).edges()[(2 * k + 1) * d + 1]);
+        assertThat(g.tx()[1][m + 2]).isEqualTo(graphs.get(1).tx()[2 * d + 1]);
+        assertThat(g.rx()[0][k + 1]).isEqualTo(graphs.get(1).rx()[d]);
+        List<HostGraph> back = g.toRows(ws, true);
+        assertThat(back).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(back.get(i).tx()).containsExactly(graphs.get(i).tx());
+            assertThat(back.get(i).rx()).containsExactly(graphs.get(i).rx());
+            assertThat(back.get(i).edges()).containsExactly(graphs.get(i).edges());
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.alloc4j.policy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.alloc4j.decoder.MaskedAttentionDecoder;
 import org.alloc4j.encoder.CellFreeEncoder;
 import org.alloc4j.encoder.CellFreeFeatures;
@@ -49,9 +51,14 @@ final class CellFreeHostPath extends HostPath<CellFreeInstance> {
         this.rzf = rzf;
     }
 
+    /** Instance by instance: the cell-free graphs are long enough for the vectorised loops on their own. */
     @Override
-    HostGraph encode(CellFreeInstance inst) {
-        return encoder.encode(CellFreeFeatures.edgesOf(inst), inst.aps(), inst.users());
+    List<HostGraph> encode(List<CellFreeInstance> instances) {
+        List<HostGraph> out = new ArrayList<>(instances.size());
+        for (CellFreeInstance inst : instances) {
+            out.add(encoder.encode(CellFreeFeatures.edgesOf(inst), inst.aps(), inst.users()));
+        }
+        return out;
     }
 
     @Override
@@ -65,8 +72,13 @@ final class CellFreeHostPath extends HostPath<CellFreeInstance> {
     }
 
     @Override
-    ComplexArray beams(CellFreeInstance inst, Support support) {
-        double[][] w = rzf.beams(inst, support.toIndicator(inst.aps() * inst.users()));
-        return CellFreeNetworks.withinBudgets(inst, w[0], w[1]);
+    List<ComplexArray> beams(List<CellFreeInstance> instances, List<Support> supports) {
+        List<ComplexArray> out = new ArrayList<>(instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            CellFreeInstance inst = instances.get(i);
+            double[][] w = rzf.beams(inst, supports.get(i).toIndicator(inst.aps() * inst.users()));
+            out.add(CellFreeNetworks.withinBudgets(inst, w[0], w[1]));
+        }
+        return out;
     }
 }

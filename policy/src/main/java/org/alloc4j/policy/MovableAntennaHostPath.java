@@ -1,5 +1,7 @@
 package org.alloc4j.policy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.alloc4j.decoder.MaskedAttentionDecoder;
 import org.alloc4j.encoder.HostGraph;
 import org.alloc4j.encoder.MovableAntennaEncoder;
@@ -37,9 +39,15 @@ final class MovableAntennaHostPath extends HostPath<MovableAntennaInstance> {
     }
 
     @Override
-    HostGraph encode(MovableAntennaInstance inst) {
-        return encoder.encode(MovableAntennaFeatures.edgesOf(inst), MovableAntennaFeatures.positionsOf(inst.grid()),
-                inst.candidates(), inst.users());
+    List<HostGraph> encode(List<MovableAntennaInstance> instances) {
+        List<float[]> edges = new ArrayList<>(instances.size());
+        List<float[]> positions = new ArrayList<>(instances.size());
+        for (MovableAntennaInstance inst : instances) {
+            edges.add(MovableAntennaFeatures.edgesOf(inst));
+            positions.add(MovableAntennaFeatures.positionsOf(inst.grid()));
+        }
+        MovableAntennaInstance first = instances.get(0);
+        return encoder.encodeAll(edges, positions, first.candidates(), first.users());
     }
 
     @Override
@@ -53,7 +61,11 @@ final class MovableAntennaHostPath extends HostPath<MovableAntennaInstance> {
     }
 
     @Override
-    ComplexArray beams(MovableAntennaInstance inst, Support support) {
-        return MovableAntennaNetworks.withinBudget(structure.beams(inst, support), inst);
+    List<ComplexArray> beams(List<MovableAntennaInstance> instances, List<Support> supports) {
+        List<ComplexArray> out = structure.beams(instances, supports);
+        for (int i = 0; i < out.size(); i++) {
+            out.set(i, MovableAntennaNetworks.withinBudget(out.get(i), instances.get(i)));
+        }
+        return out;
     }
 }

@@ -84,17 +84,44 @@ public final class MovableStructureCvln extends NetworkBlock {
         }
 
         /**
-         * @param support the N chosen positions (in the order of {@link MovableAntennaNetworks#chosen})
-         * @return W, (N, K): column k is w_k, ‖W‖_F² = P up to rounding
+         * Beamformers of several instances: the GNN runs over the graphs of each run of consecutive
+         * instances with the same N and K at once (its products are then long enough to vectorise; one
+         * 4×4 graph's are not), the structure instance by instance.
+         *
+         * @param supports per instance, the N chosen positions (in the order of {@link MovableAntennaNetworks#chosen})
+         * @return per instance W, (N, K): column k is w_k, ‖W‖_F² = P up to rounding
          */
-        org.alloc4j.envs.math.ComplexArray beams(org.alloc4j.envs.movable.MovableAntennaInstance inst,
-                                                  org.alloc4j.envs.Support support) {
+        java.util.List<org.alloc4j.envs.math.ComplexArray> beams(java.util.List<org.alloc4j.envs.movable.MovableAntennaInstance> instances,
+                                                              java.util.List<org.alloc4j.envs.Support> supports) {
+            java.util.List<org.alloc4j.envs.math.ComplexArray> beams = new java.util.ArrayList<>(instances.size());
+            int from = 0;
+            while (from < instances.size()) {
+                int n = supports.get(from).size();
+                int k = instances.get(from).users();
+                int to = from + 1;
+                while (to < instances.size() && supports.get(to).size() == n && instances.get(to).users() == k) {
+                    to++;
+                }
+                java.util.List<org.alloc4j.encoder.HostGraph> in = new java.util.ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    float[] e = MovableAntennaFeatures.edgesOf(instances.get(i), supports.get(i).toArray());   // (N·K, 3)
+                    in.add(new org.alloc4j.encoder.HostGraph(new float[n * width], new float[k * width],
+                            edgeInput.applyRows(e, n * k), n, k, width));
+                }
+                java.util.List<org.alloc4j.encoder.HostGraph> graphs = EdgeNodeGnn.applyOnHost(layers, in);
+                for (int i = from; i < to; i++) {
+                    beams.add(structure(instances.get(i), supports.get(i), out.applyRows(graphs.get(i - from).rx(), k)));
+                }
+                from = to;
+            }
+            return beams;
+        }
+
+        /** W from the GNN's z (K, 2) for one instance. */
+        private static org.alloc4j.envs.math.ComplexArray structure(org.alloc4j.envs.movable.MovableAntennaInstance inst,
+                                                                     org.alloc4j.envs.Support support, float[] z) {
             int n = support.size();
             int k = inst.users();
-            float[] e = MovableAntennaFeatures.edgesOf(inst, support.toArray());                 // (N·K, 3)
-            org.alloc4j.encoder.HostGraph g = EdgeNodeGnn.applyOnHost(layers, new org.alloc4j.encoder.HostGraph(
-                    new float[n * width], new float[k * width], edgeInput.applyRows(e, n * k), n, k, width));
-            float[] z = out.applyRows(g.rx(), k);                                                 // (K, 2)
             double[] p = softmaxTimes(z, 0, k, inst.powerW());
             double[] lambda = softmaxTimes(z, 1, k, inst.powerW());
             org.alloc4j.envs.math.ComplexMatrix h = new org.alloc4j.envs.math.ComplexMatrix(n, k);
