@@ -77,15 +77,6 @@ public final class HostKernels {
     }
 
     /**
-     * Rows from which {@link #addProductColumns} takes two inputs per pass. Java 17's C2 compiles a loop
-     * for the trip counts it has profiled: the two-input loop was vectorised only when compiled after
-     * calls of 256 rows or more (throwaway loop, d = 64, GMAC/s at 1 296 rows when the first calls had 64,
-     * 128 or 256 rows: 8.0, 7.6, 65), and a kernel compiled after short calls stays slow for long ones. So
-     * long and short calls each have their own method, and so their own profile.
-     */
-    static final int LONG_ROWS = 256;
-
-    /**
      * The feature-major form of {@link #addProduct}: acc[c] (rows) += Σ_{i < x.length} W[c][from + i] · x[i]
      * (rows) for every output c, where x[i] holds input feature i of every row and W's rows are the
      * outputs (the (out, in) layout DJL stores). Every element is summed over the inputs in order.
@@ -93,20 +84,13 @@ public final class HostKernels {
      * <p>The inner loop runs along the rows and indexes every array by the same counter, which the JIT
      * vectorises; four outputs share each pass over x[i]. Throwaway timing loop over 324 rows (the
      * movable-antenna edges), quiet machine: 16×16 at 13–18 GMAC/s against 3.6 for {@link #addProduct}.
-     * From {@link #LONG_ROWS} rows each pass takes two inputs x[i], x[i + 1], so each accumulator is loaded
-     * and stored once per two multiply-adds. On the AVX-512 host, one input per pass against two (16×16,
-     * GMAC/s, each compiled after calls of 324 rows): 324 rows 33–42 against 48–50, 1 296 rows 36–37
-     * against 60–61. Three or four inputs per pass, or eight outputs, were not vectorised (7–8 GMAC/s).
+     *
+     * <p>Two inputs per pass (each accumulator loaded and stored once per two multiply-adds) reached 48–61
+     * GMAC/s standalone on the AVX-512 host, but only in some JVMs: C2 vectorised that loop or not depending
+     * on what it had profiled (7.5 GMAC/s otherwise, also after calls of 324 rows), and one movable-antenna
+     * run took 0.42 ms per instance against 0.14 in the next. Not kept: this loop was vectorised in every run we made.
      */
     public static void addProductColumns(float[][] x, int rows, float[][] w, int from, float[][] acc) {
-        if (rows >= LONG_ROWS) {
-            addProductColumnsTwoInputsAPass(x, rows, w, from, acc);
-        } else {
-            addProductColumnsOneInputAPass(x, rows, w, from, acc);
-        }
-    }
-
-    private static void addProductColumnsOneInputAPass(float[][] x, int rows, float[][] w, int from, float[][] acc) {
         int width = x.length;
         int cols = acc.length;
         int c = 0;
@@ -134,56 +118,7 @@ public final class HostKernels {
                 }
             }
         }
-        addRemainingOutputs(x, rows, w, from, acc, c);
-    }
-
-    private static void addProductColumnsTwoInputsAPass(float[][] x, int rows, float[][] w, int from, float[][] acc) {
-        int width = x.length;
-        int cols = acc.length;
-        int c = 0;
-        for (; c + 4 <= cols; c += 4) {
-            float[] a0 = acc[c];
-            float[] a1 = acc[c + 1];
-            float[] a2 = acc[c + 2];
-            float[] a3 = acc[c + 3];
-            float[] w0 = w[c];
-            float[] w1 = w[c + 1];
-            float[] w2 = w[c + 2];
-            float[] w3 = w[c + 3];
-            for (int i = 0; i + 2 <= width; i += 2) {
-                int f = from + i;
-                float s00 = w0[f];
-                float s01 = w0[f + 1];
-                float s10 = w1[f];
-                float s11 = w1[f + 1];
-                float s20 = w2[f];
-                float s21 = w2[f + 1];
-                float s30 = w3[f];
-                float s31 = w3[f + 1];
-                float[] x0 = x[i];
-                float[] x1 = x[i + 1];
-                for (int r = 0; r < rows; r++) {
-                    float v0 = x0[r];
-                    float v1 = x1[r];
-                    // left to right, as two passes of one input each would add
-                    a0[r] = a0[r] + s00 * v0 + s01 * v1;
-                    a1[r] = a1[r] + s10 * v0 + s11 * v1;
-                    a2[r] = a2[r] + s20 * v0 + s21 * v1;
-                    a3[r] = a3[r] + s30 * v0 + s31 * v1;
-                }
-            }
-        }
-        addRemainingOutputs(x, rows, w, from, acc, c);
-        if (width % 2 == 1) {   // the last input: after the others, as in order
-            addProductColumnsOneInputAPass(new float[][] {x[width - 1]}, rows, w, from + width - 1,
-                    java.util.Arrays.copyOf(acc, c));
-        }
-    }
-
-    /** Outputs {@code first..} of {@link #addProductColumns}, one at a time (fewer than four are left). */
-    private static void addRemainingOutputs(float[][] x, int rows, float[][] w, int from, float[][] acc, int first) {
-        int width = x.length;
-        for (int c = first; c < acc.length; c++) {
+        for (; c < cols; c++) {
             float[] a = acc[c];
             float[] wc = w[c];
             for (int i = 0; i < width; i++) {
