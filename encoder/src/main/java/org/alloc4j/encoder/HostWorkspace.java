@@ -9,8 +9,9 @@ import java.util.ArrayDeque;
  * whole young generation), so zeroing it and writing it costs cache misses. Throwaway loops: one
  * 324×16×16 feature-major product (the movable-antenna edges) took 9–10 µs into fresh arrays against
  * 4.8–7.6 µs into a reused one; the d = 16 movable-antenna encoder 0.37–0.50 against 0.31–0.47 ms.
- * Arrays are handed out zeroed and must be given back exactly once, after their last read; a
- * workspace holds at most the arrays live at once in one encoding.
+ * Arrays are handed out zeroed ({@link #take}) or as they were ({@link #takeToOverwrite}) and must be
+ * given back exactly once, after their last read; a workspace holds at most the arrays live at once in
+ * one encoding (of a group of instances, see {@link HostColumnGraph}).
  */
 final class HostWorkspace {
     private static final ThreadLocal<HostWorkspace> PER_THREAD = ThreadLocal.withInitial(HostWorkspace::new);
