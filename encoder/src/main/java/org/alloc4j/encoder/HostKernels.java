@@ -82,43 +82,52 @@ public final class HostKernels {
      * outputs (the (out, in) layout DJL stores). Every element is summed over the inputs in order.
      *
      * <p>The inner loop runs along the rows and indexes every array by the same counter, which the JIT
-     * vectorises; four outputs share each pass over x[i]. Throwaway timing loop over 324 rows (the
-     * movable-antenna edges), quiet machine: 16×16 at 13–18 GMAC/s against 3.6 for {@link #addProduct}.
-     *
-     * <p>Two inputs per pass (each accumulator loaded and stored once per two multiply-adds) reached 48–61
-     * GMAC/s standalone on the AVX-512 host, but only in some JVMs: C2 vectorised that loop or not depending
-     * on what it had profiled (7.5 GMAC/s otherwise, also after calls of 324 rows), and one movable-antenna
-     * run took 0.42 ms per instance against 0.14 in the next. Not kept: this loop was vectorised in every run we made.
+     * vectorises. Each pass takes two outputs and two inputs: two loads and two stores of accumulators per
+     * four multiply-adds. The loop body must stay small: Java 17's C2 vectorises a loop only after
+     * unrolling it, and it unrolls a larger body less (its {@code LoopUnrollLimit}). Throwaway loop on the
+     * AVX-512 host, each form in its own JVM, GMAC/s at 324 / 1 296 rows, d = 16, first calls long (first
+     * calls of 48 rows): four outputs by one input 37 / 41 (26 / 27); two by two 58 / 52 (31 / 32); four by
+     * two 7.7 / 7.9 — not vectorised, unless the JVM runs with {@code -XX:LoopUnrollLimit=200} (70 / 62).
+     * At d = 64: 35 / 40 (26 / 26) against 42 / 55 (30 / 30).
      */
     public static void addProductColumns(float[][] x, int rows, float[][] w, int from, float[][] acc) {
         int width = x.length;
         int cols = acc.length;
         int c = 0;
-        for (; c + 4 <= cols; c += 4) {
+        for (; c + 2 <= cols; c += 2) {
             float[] a0 = acc[c];
             float[] a1 = acc[c + 1];
-            float[] a2 = acc[c + 2];
-            float[] a3 = acc[c + 3];
             float[] w0 = w[c];
             float[] w1 = w[c + 1];
-            float[] w2 = w[c + 2];
-            float[] w3 = w[c + 3];
-            for (int i = 0; i < width; i++) {
+            int i = 0;
+            for (; i + 2 <= width; i += 2) {
+                int f = from + i;
+                float s00 = w0[f];
+                float s01 = w0[f + 1];
+                float s10 = w1[f];
+                float s11 = w1[f + 1];
+                float[] x0 = x[i];
+                float[] x1 = x[i + 1];
+                for (int r = 0; r < rows; r++) {
+                    float v0 = x0[r];
+                    float v1 = x1[r];
+                    // left to right, as two passes of one input each would add
+                    a0[r] = a0[r] + s00 * v0 + s01 * v1;
+                    a1[r] = a1[r] + s10 * v0 + s11 * v1;
+                }
+            }
+            if (i < width) {
                 float s0 = w0[from + i];
                 float s1 = w1[from + i];
-                float s2 = w2[from + i];
-                float s3 = w3[from + i];
                 float[] xi = x[i];
                 for (int r = 0; r < rows; r++) {
                     float v = xi[r];
                     a0[r] += s0 * v;
                     a1[r] += s1 * v;
-                    a2[r] += s2 * v;
-                    a3[r] += s3 * v;
                 }
             }
         }
-        for (; c < cols; c++) {
+        if (c < cols) {
             float[] a = acc[c];
             float[] wc = w[c];
             for (int i = 0; i < width; i++) {
