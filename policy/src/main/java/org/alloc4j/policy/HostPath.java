@@ -40,7 +40,8 @@ abstract class HostPath<I> implements HostSnapshot<I> {
     /**
      * Instances decoded (and beamformed) together: their graphs are encoded together ({@link #encode}),
      * then decoded row by row. Throwaway loop on movable-antenna-v1 (d = 16, trained, batch 1 000, AVX-512
-     * host), median ms per instance, decoding + beamforming: 1 at a time 0.215 (0.183 + 0.032), 4 0.171,
+     * host, with the four-outputs-by-one-input product of commit 5d66b51), median ms per instance,
+     * decoding + beamforming: 1 at a time 0.215 (0.183 + 0.032), 4 0.171,
      * 8 0.169, 16 0.168 (0.159 + 0.010), 32 0.175, 64 0.183 (0.174 + 0.009). Longer groups help the
      * 4×4 CVLN graphs most; beyond 16 the encoder's arrays outgrow the cache.
      */
