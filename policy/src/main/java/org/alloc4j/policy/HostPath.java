@@ -11,8 +11,9 @@ import org.alloc4j.envs.math.ComplexArray;
 
 /**
  * What the host snapshots of both families share: the rule for when they are faster, greedy decoding
- * of graphs encoded on the host, and beamforming instance by instance. A family supplies its host
- * encoder and its continuous network ({@link #cvln}, {@link #beams}).
+ * of graphs encoded on the host, and beamforming, both {@link #GROUP} instances at a time. A family
+ * supplies its host encoder and its continuous network ({@link #cvln}, {@link #beams}); the movable-antenna
+ * family computes each group's graphs together, the cell-free one instance by instance.
  *
  * @param <I> the instance type
  */
