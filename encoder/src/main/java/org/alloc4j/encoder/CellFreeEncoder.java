@@ -51,7 +51,7 @@ public final class CellFreeEncoder extends NetworkBlock {
          */
         public HostGraph encode(float[] edgeFeatures, int aps, int users) {
             HostWorkspace ws = HostWorkspace.ofThisThread();
-            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, aps, users, edgeInput.inputWidth(), ws);
+            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(java.util.List.of(edgeFeatures), aps, users, edgeInput.inputWidth(), ws);
             float[][] e = edgeInput.applyColumns(edgeColumns, aps * users, ws);
             ws.give(edgeColumns);
             return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(ws.take(width, aps), ws.take(width, users), e, aps, users),

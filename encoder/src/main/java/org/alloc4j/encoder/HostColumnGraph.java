@@ -42,51 +42,65 @@ record HostColumnGraph(float[][] tx, float[][] rx, float[][] edges, int transmit
         int m = first.transmitters();
         int k = first.receivers();
         int d = first.width();
-        int n = gs.size();
-        float[] tx = new float[n * m * d];
-        float[] rx = new float[n * k * d];
-        float[] edges = new float[n * m * k * d];
-        for (int g = 0; g < n; g++) {
+        List<float[]> tx = new ArrayList<>(gs.size());
+        List<float[]> rx = new ArrayList<>(gs.size());
+        List<float[]> edges = new ArrayList<>(gs.size());
+        for (int g = 0; g < gs.size(); g++) {
             HostGraph h = gs.get(g);
             if (h.edges() == null) {
                 throw new IllegalArgumentException("graph " + g + " has no edge features");
             }
-            if (h.transmitters() != m || h.receivers() != k || h.width() != d) {
-                throw new IllegalArgumentException("graph " + g + " is " + h.transmitters() + "×" + h.receivers() + " of width "
-                        + h.width() + ", graph 0 " + m + "×" + k + " of width " + d);
+            if (h.width() != d) {
+                throw new IllegalArgumentException("graph " + g + " has width " + h.width() + ", graph 0 " + d);
             }
-            System.arraycopy(h.tx(), 0, tx, g * m * d, m * d);
-            System.arraycopy(h.rx(), 0, rx, g * k * d, k * d);
-            System.arraycopy(h.edges(), 0, edges, g * m * k * d, m * k * d);
+            tx.add(h.tx());
+            rx.add(h.rx());
+            edges.add(h.edges());
         }
-        return new HostColumnGraph(nodeColumnsOf(tx, n * m, d, ws), nodeColumnsOf(rx, n * k, d, ws),
-                edgeColumnsOf(edges, m, k, d, ws), m, k, n);
-    }
-
-    /** Node rows (n, width) as feature arrays from {@code ws}. */
-    static float[][] nodeColumnsOf(float[] rows, int n, int width, HostWorkspace ws) {
-        return HostKernels.columnsInto(rows, n, ws.takeToOverwrite(width, n));
+        return new HostColumnGraph(nodeColumnsOf(tx, m, d, ws), nodeColumnsOf(rx, k, d, ws),
+                edgeColumnsOf(edges, m, k, d, ws), m, k, gs.size());
     }
 
     /**
-     * Transmitter-major edge rows of G graphs, (G·M·K, width) with edge (i, j) of graph g at row
-     * (g·M + i)·K + j, as receiver-major feature arrays from {@code ws}.
+     * Node rows of G graphs, each (n, width), as feature arrays of G·n from {@code ws}, graph after graph.
      */
-    static float[][] edgeColumnsOf(float[] edgeRows, int m, int k, int width, HostWorkspace ws) {
-        int n = edgeRows.length / (m * k * width);
-        float[][] out = ws.takeToOverwrite(width, n * m * k);
-        for (int g = 0; g < n; g++) {
+    static float[][] nodeColumnsOf(List<float[]> rows, int n, int width, HostWorkspace ws) {
+        float[][] out = ws.takeToOverwrite(width, rows.size() * n);
+        for (int g = 0; g < rows.size(); g++) {
+            float[] a = rows.get(g);
+            requireLength(a, n * width, g, n + " nodes of width " + width);
+            HostKernels.columnsInto(a, n, out, g * n);
+        }
+        return out;
+    }
+
+    /**
+     * Transmitter-major edge rows of G graphs, each (M·K, width) with edge (i, j) at row i·K + j, as
+     * receiver-major feature arrays of G·M·K from {@code ws}, graph after graph.
+     */
+    static float[][] edgeColumnsOf(List<float[]> edgeRows, int m, int k, int width, HostWorkspace ws) {
+        float[][] out = ws.takeToOverwrite(width, edgeRows.size() * m * k);
+        for (int g = 0; g < edgeRows.size(); g++) {
+            float[] a = edgeRows.get(g);
+            requireLength(a, m * k * width, g, m + "×" + k + " edges of width " + width);
             int base = g * m * k;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < k; j++) {
-                    int from = (base + i * k + j) * width;
+                    int from = (i * k + j) * width;
                     for (int c = 0; c < width; c++) {
-                        out[c][base + j * m + i] = edgeRows[from + c];
+                        out[c][base + j * m + i] = a[from + c];
                     }
                 }
             }
         }
         return out;
+    }
+
+    private static void requireLength(float[] rows, int length, int graph, String what) {
+        if (rows.length != length) {
+            throw new IllegalArgumentException("graph " + graph + " of the group has " + rows.length
+                    + " features, not the " + length + " of " + what + " like the others");
+        }
     }
 
     /**

@@ -142,15 +142,18 @@ public final class HostKernels {
 
     /** A row-major (rows, cols) array as cols feature arrays of length rows: the layout of {@link #addProductColumns}. */
     public static float[][] columnsOf(float[] a, int rows, int cols) {
-        return columnsInto(a, rows, new float[cols][rows]);
+        return columnsInto(a, rows, new float[cols][rows], 0);
     }
 
-    /** {@link #columnsOf} into {@code out}, cols arrays of at least {@code rows}; returns {@code out}. */
-    static float[][] columnsInto(float[] a, int rows, float[][] out) {
+    /**
+     * {@link #columnsOf} into entries {@code at..at + rows − 1} of {@code out}, cols arrays; returns
+     * {@code out}.
+     */
+    static float[][] columnsInto(float[] a, int rows, float[][] out, int at) {
         int cols = out.length;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                out[c][r] = a[r * cols + c];
+                out[c][at + r] = a[r * cols + c];
             }
         }
         return out;

@@ -76,40 +76,15 @@ public final class MovableAntennaEncoder extends NetworkBlock {
         public java.util.List<HostGraph> encodeAll(java.util.List<float[]> edgeFeatures, java.util.List<float[]> positions,
                                                    int candidates, int users) {
             int graphs = edgeFeatures.size();
-            for (int g = 0; g < graphs; g++) {
-                if (edgeFeatures.get(g).length != candidates * users * edgeInput.inputWidth()
-                        || positions.get(g).length != candidates * positionInput.inputWidth()) {
-                    throw new IllegalArgumentException("instance " + g + " of the group does not have Q = " + candidates
-                            + " candidate positions and K = " + users + " users like the others");
-                }
-            }
             HostWorkspace ws = HostWorkspace.ofThisThread();
-            int nodes = graphs * candidates;
-            float[][] positionColumns = HostColumnGraph.nodeColumnsOf(concat(positions), nodes, positionInput.inputWidth(), ws);
-            float[][] t = positionInput.applyColumns(positionColumns, nodes, ws);
+            float[][] positionColumns = HostColumnGraph.nodeColumnsOf(positions, candidates, positionInput.inputWidth(), ws);
+            float[][] t = positionInput.applyColumns(positionColumns, graphs * candidates, ws);
             ws.give(positionColumns);
-            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(concat(edgeFeatures), candidates, users, edgeInput.inputWidth(), ws);
-            float[][] e = edgeInput.applyColumns(edgeColumns, nodes * users, ws);
+            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, candidates, users, edgeInput.inputWidth(), ws);
+            float[][] e = edgeInput.applyColumns(edgeColumns, graphs * candidates * users, ws);
             ws.give(edgeColumns);
             return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(t, ws.take(width, graphs * users), e, candidates, users,
                     graphs), ws).toRows(ws, EdgeNodeGnn.makesEdges(layers));
-        }
-
-        private static float[] concat(java.util.List<float[]> parts) {
-            if (parts.size() == 1) {
-                return parts.get(0);
-            }
-            int length = 0;
-            for (float[] p : parts) {
-                length += p.length;
-            }
-            float[] out = new float[length];
-            int at = 0;
-            for (float[] p : parts) {
-                System.arraycopy(p, 0, out, at, p.length);
-                at += p.length;
-            }
-            return out;
         }
     }
 }

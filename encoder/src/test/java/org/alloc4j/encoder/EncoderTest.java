@@ -526,6 +526,9 @@ class EncoderTest {
         assertThat(g.edges()[1][m * k + 1 * m + 2]).isEqualTo(graphs.get(1).edges()[(2 * k + 1) * d + 1]);
         assertThat(g.tx()[1][m + 2]).isEqualTo(graphs.get(1).tx()[2 * d + 1]);
         assertThat(g.rx()[0][k + 1]).isEqualTo(graphs.get(1).rx()[d]);
+        HostGraph smaller = new HostGraph(new float[(m - 1) * d], new float[k * d], new float[(m - 1) * k * d], m - 1, k, d);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostColumnGraph.of(List.of(graphs.get(0), smaller), ws))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("graph 1 of the group");
         List<HostGraph> back = g.toRows(ws, true);
         assertThat(back).hasSize(2);
         for (int i = 0; i < 2; i++) {
