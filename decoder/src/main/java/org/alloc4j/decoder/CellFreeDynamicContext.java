@@ -79,31 +79,38 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
                            HostMlp query, LinearLayer.Host queryOut, float[] firstLast) implements HostWeights {
     }
 
-    /** (R, N, 3d): per candidate r, r·W_A, r·W_U, from host graphs. */
-    private float[] hostCandidates(Weights w, List<HostGraph> graphs) {
-        int n = graphs.get(0).transmitters() * graphs.get(0).receivers();
-        float[] out = new float[graphs.size() * n * 3 * width];
-        for (int r = 0; r < graphs.size(); r++) {
-            float[] c = graphs.get(r).edges();
-            float[][] parts = {c, w.ap().applyRows(c, n), w.user().applyRows(c, n)};
-            for (int i = 0; i < n; i++) {
-                for (int p = 0; p < 3; p++) {
-                    System.arraycopy(parts[p], i * width, out, ((r * n + i) * 3 + p) * width, width);
-                }
-            }
-        }
-        return out;
+    /**
+     * What the host steps read of every candidate, from host graphs: {@code cand} (R, N, 3d) holds r, r·W_A
+     * and r·W_U per candidate; {@code keysT} (R·d) rows of (N) the keys r·W_K feature by feature (a step's
+     * q·k then runs along N).
+     */
+    private record HostCandidates(float[] cand, float[][] keysT) {
     }
 
-    /** (R·d) rows of (N): the keys r·W_K of every candidate, feature by feature (a step's q·k then runs along N), from host graphs. */
-    private float[][] hostKeysTransposed(Weights w, List<HostGraph> graphs) {
+    /** {@link HostCandidates} of a group's graphs, the three projections each one product over all their candidates. */
+    private HostCandidates hostCandidates(Weights w, List<HostGraph> graphs) {
+        int rows = graphs.size();
         int n = graphs.get(0).transmitters() * graphs.get(0).receivers();
-        float[][] out = new float[graphs.size() * width][];
-        for (int r = 0; r < graphs.size(); r++) {
-            float[][] keys = w.key().applyColumns(HostKernels.columnsOf(graphs.get(r).edges(), n, width), n);
-            System.arraycopy(keys, 0, out, r * width, width);
+        float[][] columns = new float[width][rows * n];
+        for (int r = 0; r < rows; r++) {
+            HostKernels.columnsInto(graphs.get(r).edges(), n, columns, r * n);
         }
-        return out;
+        float[][] keys = w.key().applyColumns(columns, rows * n);
+        float[][][] parts = {columns, w.ap().applyColumns(columns, rows * n), w.user().applyColumns(columns, rows * n)};
+        float[] cand = new float[rows * n * 3 * width];
+        float[][] keysT = new float[rows * width][];
+        for (int c = 0; c < width; c++) {
+            for (int p = 0; p < 3; p++) {
+                float[] part = parts[p][c];
+                for (int i = 0; i < rows * n; i++) {
+                    cand[(i * 3 + p) * width + c] = part[i];
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                keysT[r * width + c] = java.util.Arrays.copyOfRange(keys[c], r * n, (r + 1) * n);
+            }
+        }
+        return new HostCandidates(cand, keysT);
     }
 
     /** (R, d): g = FC([mean r ; mean AP nodes ; mean UE nodes]) from host graphs. */
@@ -162,8 +169,12 @@ public final class CellFreeDynamicContext extends NetworkBlock implements Contex
 
         /** From graphs encoded on the host (one per row): no tensor at all. */
         HostState(Weights w, List<HostGraph> graphs) {
-            this(w, graphs.get(0).transmitters(), graphs.get(0).receivers(), graphs.size(), hostCandidates(w, graphs),
-                    hostKeysTransposed(w, graphs), hostGraphVectors(w, graphs));
+            this(w, graphs, hostCandidates(w, graphs));
+        }
+
+        private HostState(Weights w, List<HostGraph> graphs, HostCandidates c) {
+            this(w, graphs.get(0).transmitters(), graphs.get(0).receivers(), graphs.size(), c.cand(), c.keysT(),
+                    hostGraphVectors(w, graphs));
         }
 
         private HostState(Weights w, int aps, int users, int rows, float[] cand, float[][] keysT, float[] graph) {

@@ -50,12 +50,24 @@ public final class CellFreeEncoder extends NetworkBlock {
          * @return the final graph; its edges are the candidate embeddings in candidate order
          */
         public HostGraph encode(float[] edgeFeatures, int aps, int users) {
+            return encodeAll(java.util.List.of(edgeFeatures), aps, users).get(0);
+        }
+
+        /**
+         * {@link #encode} of several same-size instances, computed together (each product runs over all
+         * their edges at once).
+         *
+         * @param edgeFeatures per instance, (M·K, 2N+1); every instance with the same M and K
+         * @return the final graphs, in order
+         */
+        public java.util.List<HostGraph> encodeAll(java.util.List<float[]> edgeFeatures, int aps, int users) {
+            int graphs = edgeFeatures.size();
             HostWorkspace ws = HostWorkspace.ofThisThread();
-            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(java.util.List.of(edgeFeatures), aps, users, edgeInput.inputWidth(), ws);
-            float[][] e = edgeInput.applyColumns(edgeColumns, aps * users, ws);
+            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, aps, users, edgeInput.inputWidth(), ws);
+            float[][] e = edgeInput.applyColumns(edgeColumns, graphs * aps * users, ws);
             ws.give(edgeColumns);
-            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(ws.take(width, aps), ws.take(width, users), e, aps, users),
-                    ws).toRows(ws, EdgeNodeGnn.makesEdges(layers)).get(0);
+            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(ws.take(width, graphs * aps), ws.take(width, graphs * users),
+                    e, aps, users, graphs), ws).toRows(ws, EdgeNodeGnn.makesEdges(layers));
         }
     }
 }

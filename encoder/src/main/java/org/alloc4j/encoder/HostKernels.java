@@ -149,7 +149,7 @@ public final class HostKernels {
      * {@link #columnsOf} into entries {@code at..at + rows − 1} of {@code out}, cols arrays; returns
      * {@code out}.
      */
-    static float[][] columnsInto(float[] a, int rows, float[][] out, int at) {
+    public static float[][] columnsInto(float[] a, int rows, float[][] out, int at) {
         int cols = out.length;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {

@@ -76,6 +76,11 @@ public final class LinearLayer extends NetworkBlock {
             this.out = out;
         }
 
+        /** Outputs per row. */
+        public int outputWidth() {
+            return out;
+        }
+
         /** y (rows, out) = x (rows, in)·W (+ b). */
         public float[] applyRows(float[] x, int rows) {
             float[] y = new float[rows * out];

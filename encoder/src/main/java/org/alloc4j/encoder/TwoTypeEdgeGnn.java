@@ -207,49 +207,73 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
          * @return the final edge features, (M·K, d)
          */
         public float[] apply(float[] input, boolean[] chosen, int aps, int users) {
+            return applyAll(List.of(input), List.of(chosen), aps, users, null).get(0);
+        }
+
+        /**
+         * {@link #apply} of several same-size instances, computed together: each product runs over the
+         * edges of a type in all of them at once.
+         *
+         * @param inputs per instance, (M·K, F)
+         * @param chosen per instance, (M·K) true for links of the first type
+         * @param head   a linear layer (d → o) applied to each final edge feature, or null for none (o = d);
+         *               applied here, feature-major, before the edges are put back in each instance's order
+         * @return per instance, head(final edge features), (M·K, o)
+         */
+        public List<float[]> applyAll(List<float[]> inputs, List<boolean[]> chosen, int aps, int users, LinearLayer.Host head) {
             HostWorkspace ws = HostWorkspace.ofThisThread();
             int d = width;
-            int features = input.length / chosen.length;
-            int[][] byType = split(chosen);                 // edge indices (m·K + k) of the chosen and the other links
-            int[][] apOf = new int[2][];                    // each edge's AP m and UE k
-            int[][] ueOf = new int[2][];
+            int graphs = inputs.size();
+            int links = aps * users;
+            int features = inputs.get(0).length / links;
+            for (int g = 0; g < graphs; g++) {
+                if (inputs.get(g).length != links * features || chosen.get(g).length != links) {
+                    throw new IllegalArgumentException("instance " + g + " of the group: " + inputs.get(g).length
+                            + " inputs and " + chosen.get(g).length + " links, expected " + links * features + " and " + links);
+                }
+            }
+            TypedRows types = new TypedRows(chosen, aps, users);
             float[][][] e = new float[2][][];               // per type: d arrays of its edges (feature-major)
             for (int t = 0; t < 2; t++) {
-                int[] rows = byType[t];
-                apOf[t] = new int[rows.length];
-                ueOf[t] = new int[rows.length];
-                for (int r = 0; r < rows.length; r++) {
-                    apOf[t][r] = rows[r] / users;
-                    ueOf[t][r] = rows[r] % users;
-                }
-                float[][] in = gatherColumns(input, rows, features);
-                e[t] = (t == 0 ? initChosen : initOther).applyColumns(in, rows.length, ws);
+                float[][] in = gatherColumns(inputs, types.edge[t], types.rows[t], links, features, ws);
+                e[t] = (t == 0 ? initChosen : initOther).applyColumns(in, types.rows[t], ws);
+                ws.give(in);
             }
-            float[][] a = ws.take(d, aps);                  // AP and UE nodes start at zero
-            float[][] u = ws.take(d, users);
+            int apNodes = graphs * aps + 1;                 // every AP and UE of the group, then the padding rows' node
+            int ueNodes = graphs * users + 1;
+            float[][] a = ws.take(d, apNodes);              // AP and UE nodes start at zero
+            float[][] u = ws.take(d, ueNodes);
             for (HostMlp[] m : layers) {
-                float[][] aIn = concat3(a, typeMean(m[0], e[0], apOf[0], aps, ws), typeMean(m[1], e[1], apOf[1], aps, ws));
-                float[][] uIn = concat3(u, typeMean(m[2], e[0], ueOf[0], users, ws), typeMean(m[3], e[1], ueOf[1], users, ws));
-                a = m[4].applyColumns(aIn, aps, ws);
-                u = m[5].applyColumns(uIn, users, ws);
+                float[][] aIn = concat3(a, typeMean(m[0], e[0], types.rows[0], types.apOf[0], apNodes, ws),
+                        typeMean(m[1], e[1], types.rows[1], types.apOf[1], apNodes, ws));
+                float[][] uIn = concat3(u, typeMean(m[2], e[0], types.rows[0], types.ueOf[0], ueNodes, ws),
+                        typeMean(m[3], e[1], types.rows[1], types.ueOf[1], ueNodes, ws));
+                a = m[4].applyColumns(aIn, apNodes, ws);
+                u = m[5].applyColumns(uIn, ueNodes, ws);
                 ws.give(aIn);       // the last nodes and both means, read for the last time above
                 ws.give(uIn);
                 for (int t = 0; t < 2; t++) {
                     HostMlp edgeMlp = m[6 + t];
                     if (edgeMlp != null) {
-                        float[][] next = edgeUpdate(edgeMlp, e[t], apOf[t], ueOf[t], a, u, ws);
+                        float[][] next = edgeUpdate(edgeMlp, e[t], types.rows[t], types.apOf[t], types.ueOf[t], a, u, ws);
                         ws.give(e[t]);
                         e[t] = next;
                     }
                 }
             }
-            float[] out = new float[chosen.length * d];
+            int o = head == null ? d : head.outputWidth();
+            List<float[]> out = new ArrayList<>(graphs);
+            for (int g = 0; g < graphs; g++) {
+                out.add(new float[links * o]);
+            }
             for (int t = 0; t < 2; t++) {
-                int[] rows = byType[t];
-                for (int c = 0; c < d; c++) {
-                    float[] col = e[t][c];
-                    for (int r = 0; r < rows.length; r++) {
-                        out[rows[r] * d + c] = col[r];
+                float[][] y = head == null ? e[t] : head.applyColumns(e[t], types.rows[t]);
+                int[] edge = types.edge[t];
+                for (int r = 0; r < types.count[t]; r++) {
+                    float[] instance = out.get(edge[r] / links);
+                    int at = edge[r] % links * o;
+                    for (int c = 0; c < o; c++) {
+                        instance[at + c] = y[c][r];
                     }
                 }
                 ws.give(e[t]);
@@ -259,26 +283,60 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
             return out;
         }
 
-        /** {indices of true entries, indices of false entries}. */
-        private static int[][] split(boolean[] chosen) {
-            int c = 0;
-            for (boolean b : chosen) {
-                c += b ? 1 : 0;
+        /**
+         * The edges of each type in a group: for row r of type t, its edge g·M·K + m·K + k, AP g·M + m and UE
+         * g·K + k. Each type's rows are padded to a multiple of {@link #PAD} (so that the workspace sees few
+         * lengths however the links split) with rows of edge 0 that belong to a node of their own (the last
+         * AP and UE node), which nothing reads.
+         */
+        private static final class TypedRows {
+            static final int PAD = 16;
+            final int[] count = new int[2];
+            final int[] rows = new int[2];
+            final int[][] edge = new int[2][];
+            final int[][] apOf = new int[2][];
+            final int[][] ueOf = new int[2][];
+
+            TypedRows(List<boolean[]> chosen, int aps, int users) {
+                int graphs = chosen.size();
+                int links = aps * users;
+                for (boolean[] c : chosen) {
+                    for (boolean b : c) {
+                        count[b ? 0 : 1]++;
+                    }
+                }
+                for (int t = 0; t < 2; t++) {
+                    rows[t] = (count[t] + PAD - 1) / PAD * PAD;
+                    edge[t] = new int[rows[t]];
+                    apOf[t] = new int[rows[t]];
+                    ueOf[t] = new int[rows[t]];
+                    java.util.Arrays.fill(apOf[t], count[t], rows[t], graphs * aps);
+                    java.util.Arrays.fill(ueOf[t], count[t], rows[t], graphs * users);
+                }
+                int[] next = new int[2];
+                for (int g = 0; g < graphs; g++) {
+                    boolean[] c = chosen.get(g);
+                    for (int i = 0; i < links; i++) {
+                        int t = c[i] ? 0 : 1;
+                        int r = next[t]++;
+                        edge[t][r] = g * links + i;
+                        apOf[t][r] = g * aps + i / users;
+                        ueOf[t][r] = g * users + i % users;
+                    }
+                }
             }
-            int[][] out = {new int[c], new int[chosen.length - c]};
-            int[] next = new int[2];
-            for (int i = 0; i < chosen.length; i++) {
-                int t = chosen[i] ? 0 : 1;
-                out[t][next[t]++] = i;
-            }
-            return out;
         }
 
-        /** Rows {@code rows} of a row-major (·, width) array, feature-major: width arrays of rows.length. */
-        private static float[][] gatherColumns(float[] a, int[] rows, int width) {
-            float[][] out = new float[width][rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                int at = rows[r] * width;
+        /**
+         * The rows {@code edge} (g·links + i: row i of inputs[g], (links, width) row-major) feature-major:
+         * width arrays of {@code rows} from {@code ws}.
+         */
+        private static float[][] gatherColumns(List<float[]> inputs, int[] edge, int rows, int links, int width,
+                                               HostWorkspace ws) {
+            float[][] out = ws.take(width, rows);
+            for (int r = 0; r < edge.length; r++) {
+                float[] a = inputs.get(edge[r] / links);
+                int at = edge[r] % links * width;
                 for (int c = 0; c < width; c++) {
                     out[c][r] = a[at + c];
                 }
@@ -291,8 +349,7 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
          * there are none, as the tensor form's division by max(count, 1). Feature-major in and out; the
          * result's arrays come from {@code ws}.
          */
-        private static float[][] typeMean(HostMlp mlp, float[][] e, int[] nodeOf, int nodes, HostWorkspace ws) {
-            int rows = nodeOf.length;
+        private static float[][] typeMean(HostMlp mlp, float[][] e, int rows, int[] nodeOf, int nodes, HostWorkspace ws) {
             float[][] y = mlp.applyColumns(e, rows, ws);
             int[] count = new int[nodes];
             for (int node : nodeOf) {
@@ -317,9 +374,8 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
          * The edge MLP on [e ; a_m ; u_k] for edges whose AP and UE are {@code apOf} and {@code ueOf}: the
          * node terms of its first layer once per node, then added to their edges. Feature-major.
          */
-        private static float[][] edgeUpdate(HostMlp mlp, float[][] e, int[] apOf, int[] ueOf, float[][] a, float[][] u,
-                                            HostWorkspace ws) {
-            int rows = apOf.length;
+        private static float[][] edgeUpdate(HostMlp mlp, float[][] e, int rows, int[] apOf, int[] ueOf, float[][] a,
+                                            float[][] u, HostWorkspace ws) {
             int hidden = mlp.hiddenWidth();
             float[][] acc = ws.take(hidden, rows);
             mlp.addFirstLayerColumns(e, rows, 0, acc);

@@ -128,7 +128,7 @@ class EncoderTest {
      * are chosen, or none in the whole batch — at inference and in training; AP and UE nodes too.
      */
     @Test
-    void twoTypeGnnOnABatchMatchesTheHostFormPerInstance() {
+    void twoTypeGnnOnABatchMatchesTheHostFormPerInstanceAndTogether() {
         CellFreeEnv env = CellFreeEnv.preset(CellFreeConfig.DEFAULT);
         List<CellFreeInstance> batch = new ArrayList<>();
         for (long seed = 0; seed < 4; seed++) {
@@ -162,10 +162,16 @@ class EncoderTest {
                 NDArray typeMask = nd.create(mask, new ai.djl.ndarray.types.Shape(4, m, k, 1));
                 for (boolean training : new boolean[] {false, true}) {
                     float[] edges = gnn.apply(ps, f.edges(), typeMask, training).edges().toFloatArray();
+                    List<float[]> inputs = new java.util.ArrayList<>();
                     for (int i = 0; i < 4; i++) {
-                        float[] alone = host.apply(CellFreeFeatures.edgesOf(batch.get(i)), chosen[i], m, k);
-                        assertClose(alone, java.util.Arrays.copyOfRange(edges, i * m * k * d, (i + 1) * m * k * d),
-                                "instance " + i + (chosen == none ? ", no link chosen" : "") + (training ? ", training" : ""));
+                        inputs.add(CellFreeFeatures.edgesOf(batch.get(i)));
+                    }
+                    List<float[]> together = host.applyAll(inputs, List.of(chosen), m, k, null);
+                    for (int i = 0; i < 4; i++) {
+                        float[] tensor = java.util.Arrays.copyOfRange(edges, i * m * k * d, (i + 1) * m * k * d);
+                        String what = "instance " + i + (chosen == none ? ", no link chosen" : "") + (training ? ", training" : "");
+                        assertClose(host.apply(inputs.get(i), chosen[i], m, k), tensor, what);
+                        assertClose(together.get(i), tensor, what + ", the four together");
                     }
                 }
             }

@@ -145,46 +145,82 @@ public final class CellFreeRzfCvln extends NetworkBlock {
         }
 
         /**
-         * @param served (M·K) true on links in A
-         * @return {Re w, Im w}, each (M, K, N) row-major, zero on links not in A
+         * The beams of same-size instances, their GNNs computed together.
+         *
+         * @param instances every one with the same M, K and N
+         * @param served    per instance, (M·K) true on links in A
+         * @return per instance {Re w, Im w}, each (M, K, N) row-major, zero on links not in A
          */
-        double[][] beams(org.alloc4j.envs.cellfree.CellFreeInstance inst, boolean[] served) {
-            int m = inst.aps();
-            int k = inst.users();
-            int n = inst.antennas();
-            float[] edges = CellFreeFeatures.edgesOf(inst);
-            float[] input = edges;
-            if (structureFeatures) {
-                float[] structure = CellFreeFeatures.structureOf(inst);
-                int fe = CellFreeFeatures.edgeWidth(n);
-                int fs = CellFreeFeatures.STRUCTURE_WIDTH;
-                input = new float[m * k * (fe + fs)];
-                for (int i = 0; i < m * k; i++) {
-                    System.arraycopy(edges, i * fe, input, i * (fe + fs), fe);
-                    System.arraycopy(structure, i * fs, input, i * (fe + fs) + fe, fs);
-                }
+        List<double[][]> beams(List<org.alloc4j.envs.cellfree.CellFreeInstance> instances, List<boolean[]> served) {
+            org.alloc4j.envs.cellfree.CellFreeInstance first = instances.get(0);
+            int m = first.aps();
+            int k = first.users();
+            int graphs = instances.size();
+            List<float[]> inputs = new ArrayList<>(graphs);
+            for (org.alloc4j.envs.cellfree.CellFreeInstance inst : instances) {
+                inputs.add(inputOf(inst));
             }
-            float[] z = outs.get(0).applyRows(gnns.get(0).apply(input, served, m, k), m * k);    // (M·K, 3)
-            double[][] w = beamsOf(inst, served, z);
+            List<float[]> z = scores(0, inputs, served, m, k);
+            List<double[][]> w = new ArrayList<>(graphs);
+            for (int g = 0; g < graphs; g++) {
+                w.add(beamsOf(instances.get(g), served.get(g), z.get(g)));
+            }
             for (int p = 1; p < gnns.size(); p++) {
-                float[] feedback = RzfFeedback.ofHost(inst, w[0], w[1]);
-                int fi = input.length / (m * k);
-                int fw = fi + RzfFeedback.WIDTH + 3;
-                float[] in = new float[m * k * fw];
-                for (int i = 0; i < m * k; i++) {
-                    System.arraycopy(input, i * fi, in, i * fw, fi);
-                    System.arraycopy(feedback, i * RzfFeedback.WIDTH, in, i * fw + fi, RzfFeedback.WIDTH);
-                    System.arraycopy(z, i * 3, in, i * fw + fi + RzfFeedback.WIDTH, 3);
+                List<float[]> in = new ArrayList<>(graphs);
+                for (int g = 0; g < graphs; g++) {
+                    in.add(refinementInputOf(instances.get(g), inputs.get(g), w.get(g), z.get(g)));
                 }
-                float[] dz = outs.get(p).applyRows(gnns.get(p).apply(in, served, m, k), m * k);
-                float[] next = new float[z.length];
-                for (int i = 0; i < z.length; i++) {
-                    next[i] = (float) ((double) z[i] + dz[i]);
+                List<float[]> dz = scores(p, in, served, m, k);
+                for (int g = 0; g < graphs; g++) {
+                    float[] zg = z.get(g);
+                    float[] next = new float[zg.length];
+                    for (int i = 0; i < zg.length; i++) {
+                        next[i] = (float) ((double) zg[i] + dz.get(g)[i]);
+                    }
+                    z.set(g, next);
+                    w.set(g, beamsOf(instances.get(g), served.get(g), next));
                 }
-                z = next;
-                w = beamsOf(inst, served, z);
             }
             return w;
+        }
+
+        /** Pass p's output per instance: its GNN on the group with its output layer as the head, (M·K, 3) each. */
+        private List<float[]> scores(int p, List<float[]> inputs, List<boolean[]> served, int m, int k) {
+            return gnns.get(p).applyAll(inputs, served, m, k, outs.get(p));
+        }
+
+        /** The first pass's input, (M·K, F): the edge features, then the structure features if the network reads them. */
+        private float[] inputOf(org.alloc4j.envs.cellfree.CellFreeInstance inst) {
+            float[] edges = CellFreeFeatures.edgesOf(inst);
+            if (!structureFeatures) {
+                return edges;
+            }
+            int links = inst.aps() * inst.users();
+            float[] structure = CellFreeFeatures.structureOf(inst);
+            int fe = CellFreeFeatures.edgeWidth(inst.antennas());
+            int fs = CellFreeFeatures.STRUCTURE_WIDTH;
+            float[] input = new float[links * (fe + fs)];
+            for (int i = 0; i < links; i++) {
+                System.arraycopy(edges, i * fe, input, i * (fe + fs), fe);
+                System.arraycopy(structure, i * fs, input, i * (fe + fs) + fe, fs);
+            }
+            return input;
+        }
+
+        /** A refinement pass's input per link: the first pass's input, the feedback of beams w, then z. */
+        private static float[] refinementInputOf(org.alloc4j.envs.cellfree.CellFreeInstance inst, float[] input,
+                                                 double[][] w, float[] z) {
+            int links = inst.aps() * inst.users();
+            float[] feedback = RzfFeedback.ofHost(inst, w[0], w[1]);
+            int fi = input.length / links;
+            int fw = fi + RzfFeedback.WIDTH + 3;
+            float[] in = new float[links * fw];
+            for (int i = 0; i < links; i++) {
+                System.arraycopy(input, i * fi, in, i * fw, fi);
+                System.arraycopy(feedback, i * RzfFeedback.WIDTH, in, i * fw + fi, RzfFeedback.WIDTH);
+                System.arraycopy(z, i * 3, in, i * fw + fi + RzfFeedback.WIDTH, 3);
+            }
+            return in;
         }
 
         /** The beams of scores z (M·K, 3): {Re w, Im w}, each (M, K, N). */

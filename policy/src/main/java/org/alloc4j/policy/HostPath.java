@@ -12,8 +12,8 @@ import org.alloc4j.envs.math.ComplexArray;
 /**
  * What the host snapshots of both families share: the rule for when they are faster, greedy decoding
  * of graphs encoded on the host, and beamforming, both {@link #GROUP} instances at a time. A family
- * supplies its host encoder and its continuous network ({@link #cvln}, {@link #beams}); the movable-antenna
- * family computes each group's graphs together, the cell-free one instance by instance.
+ * supplies its host encoder and its continuous network ({@link #cvln}, {@link #beams}), each computing a
+ * group's graphs together (the environment admits instances of its own size only, so a group has one).
  *
  * @param <I> the instance type
  */
@@ -21,21 +21,17 @@ abstract class HostPath<I> implements HostSnapshot<I> {
     private final Environment<I> env;
     private final MaskedAttentionDecoder.HostGreedy decoder;
     private final int width;
-    private final long smallWork;
-    private final int smallWorkBatchLimit;
+    private final long anyBatchWork;
 
     /**
-     * @param smallWork           graph edges × d² up to which this family's host path stays faster than the
-     *                            tensor path beyond {@link Policy#HOST_BATCH_LIMIT} instances (measured per family)
-     * @param smallWorkBatchLimit how many instances of such graphs it takes ({@link Integer#MAX_VALUE}: any number)
+     * @param anyBatchWork graph edges × d² up to which this family's host path is faster than the tensor
+     *                     path at any batch size (measured per family)
      */
-    HostPath(Environment<I> env, MaskedAttentionDecoder.HostGreedy decoder, int width, long smallWork,
-             int smallWorkBatchLimit) {
+    HostPath(Environment<I> env, MaskedAttentionDecoder.HostGreedy decoder, int width, long anyBatchWork) {
         this.env = env;
         this.decoder = decoder;
         this.width = width;
-        this.smallWork = smallWork;
-        this.smallWorkBatchLimit = smallWorkBatchLimit;
+        this.anyBatchWork = anyBatchWork;
     }
 
     /**
@@ -64,14 +60,13 @@ abstract class HostPath<I> implements HostSnapshot<I> {
     abstract long graphEdges(I instance);
 
     /**
-     * A small batch (at most {@link Policy#HOST_BATCH_LIMIT} instances) of graphs with edges × d² ≤
-     * {@link #WORK_LIMIT}, or up to the family's batch limit for graphs with edges × d² ≤ its small work.
+     * Any batch of graphs with edges × d² ≤ the family's any-batch work, or a small batch (at most
+     * {@link Policy#HOST_BATCH_LIMIT} instances) of graphs with edges × d² ≤ {@link #WORK_LIMIT}.
      */
     @Override
     public boolean faster(List<I> batch) {
         long work = graphEdges(batch.get(0)) * width * width;
-        return work <= smallWork && batch.size() <= smallWorkBatchLimit
-                || batch.size() <= Policy.HOST_BATCH_LIMIT && work <= WORK_LIMIT;
+        return work <= anyBatchWork || batch.size() <= Policy.HOST_BATCH_LIMIT && work <= WORK_LIMIT;
     }
 
     /** {@link #GROUP} instances at a time (greedy rows are independent), so only their graphs are live. */

@@ -26,8 +26,8 @@ import org.alloc4j.envs.math.ComplexArray;
  * ({@link #greedyWith}) that featurises each batch once for both networks.
  *
  * <p>Batches that {@link HostSnapshot#faster} accepts (at most {@link Policy#HOST_BATCH_LIMIT} small
- * instances; up to {@link CellFreeHostPath#SMALL_WORK_BATCH_LIMIT} for the smallest cell-free networks,
- * any number for the smallest movable-antenna ones) are decided in plain Java from a {@link HostSnapshot} where the networks have one
+ * instances; any number for the smaller networks of each family, {@link CellFreeHostPath#ANY_BATCH_WORK},
+ * {@link MovableAntennaHostPath#ANY_BATCH_WORK}) are decided in plain Java from a {@link HostSnapshot} where the networks have one
  * ({@code learned} with {@code cvln-rzf} on cell-free, with {@code cvln} on movable antennas): the snapshot is taken when an allocator is
  * created from the catalog, so create allocators again after training the policy further.
  */

@@ -33,7 +33,7 @@ final class MovableAntennaHostPath extends HostPath<MovableAntennaInstance> {
 
     MovableAntennaHostPath(MovableAntennaEnv env, MovableAntennaEncoder.Host encoder,
                            MaskedAttentionDecoder.HostGreedy decoder, MovableStructureCvln.Host structure, int width) {
-        super(env, decoder, width, ANY_BATCH_WORK, Integer.MAX_VALUE);
+        super(env, decoder, width, ANY_BATCH_WORK);
         this.encoder = encoder;
         this.structure = structure;
     }

@@ -43,7 +43,7 @@ public final class Policy<I> implements AutoCloseable {
      * with d = 64, ms per instance host / tensors: batch 1 11.8 / 23.7, batch 2 9.4 / 11.7, batch 4
      * 7.7 / 5.6, two trainings sharing the machine; a throwaway timing loop, not kept). Again with the
      * feature-major host layers (untrained d = 64, host / tensors): batch 4 5.46 / 5.94, batch 8 4.57 / 3.44 ms, so the
-     * limit stays; the smallest graphs of a family may go further ({@code CellFreeHostPath.SMALL_WORK},
+     * limit stays; smaller graphs of a family go there at any batch size ({@code CellFreeHostPath.ANY_BATCH_WORK},
      * {@code MovableAntennaHostPath.ANY_BATCH_WORK}).
      */
     public static final int HOST_BATCH_LIMIT = 2;

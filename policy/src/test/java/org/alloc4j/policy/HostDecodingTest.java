@@ -133,21 +133,16 @@ class HostDecodingTest {
         CellFreeEnv large = CellFreeEnv.preset(CellFreeConfig.LARGE);
         ModelConfig wide = new ModelConfig(128, 1, 1, 1, false, 10, 8, "dynamic", 1, false, true, 1);
         try (Policy<CellFreeInstance> p = Policy.initialise(v1, ModelConfig.defaults(), 7L);
+             Policy<CellFreeInstance> mid = Policy.initialise(v1, ModelConfig.defaults().withWidth(160), 7L);
              Policy<CellFreeInstance> q = Policy.initialise(large, ModelConfig.defaults(), 7L);
              Policy<CellFreeInstance> r = Policy.initialise(large, wide, 7L)) {
             List<CellFreeInstance> three = PolicyTestSupport.instances(v1, 3, 13L);
-            assertThat(p.hostSnapshot().faster(three.subList(0, 1))).isTrue();
-            assertThat(p.hostSnapshot().faster(three.subList(0, Policy.HOST_BATCH_LIMIT))).isTrue();
-            assertThat(p.hostSnapshot().faster(three)).isFalse();
-            assertThat(q.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 786 432").isTrue();
+            assertThat(p.hostSnapshot().faster(three)).as("M·K·d² = 196 608, any batch").isTrue();
+            assertThat(q.hostSnapshot().faster(PolicyTestSupport.instances(large, 3, 13L))).as("M·K·d² = 786 432, any batch").isTrue();
+            assertThat(mid.hostSnapshot().faster(three.subList(0, 1))).as("M·K·d² = 1 228 800, small batches").isTrue();
+            assertThat(mid.hostSnapshot().faster(three.subList(0, Policy.HOST_BATCH_LIMIT))).isTrue();
+            assertThat(mid.hostSnapshot().faster(three)).isFalse();
             assertThat(r.hostSnapshot().faster(PolicyTestSupport.instances(large, 1, 13L))).as("M·K·d² = 3 145 728").isFalse();
-        }
-        try (Policy<CellFreeInstance> small = Policy.initialise(v1,
-                new ModelConfig(16, 1, 1, 1, false, 10, 8, "dynamic", 1, false, true, 1), 7L)) {
-            List<CellFreeInstance> many = PolicyTestSupport.instances(v1, CellFreeHostPath.SMALL_WORK_BATCH_LIMIT + 1, 13L);
-            assertThat(small.hostSnapshot().faster(many.subList(0, CellFreeHostPath.SMALL_WORK_BATCH_LIMIT)))
-                    .as("M·K·d² = 12 288").isTrue();
-            assertThat(small.hostSnapshot().faster(many)).isFalse();
         }
         MovableAntennaEnv ma = MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT);
         try (Policy<MovableAntennaInstance> small = Policy.initialise(ma,
@@ -158,6 +153,22 @@ class HostDecodingTest {
             assertThat(small.hostSnapshot().faster(three)).as("Q·K·d² = 82 944, any batch").isTrue();
             assertThat(wider.hostSnapshot().faster(three)).as("Q·K·d² = 331 776, small batches only").isFalse();
             assertThat(wider.hostSnapshot().faster(three.subList(0, 1))).isTrue();
+        }
+    }
+
+    /**
+     * The host path computes a group's graphs together; a batch of mixed sizes is an error (the
+     * environment's), not a wrong answer.
+     */
+    @Test
+    void theSnapshotRejectsABatchOfMixedSizes() {
+        CellFreeEnv v1 = CellFreeEnv.preset(CellFreeConfig.DEFAULT);
+        try (Policy<CellFreeInstance> p = Policy.initialise(v1, ModelConfig.defaults(), 7L)) {
+            List<CellFreeInstance> mixed = new ArrayList<>(PolicyTestSupport.instances(v1, 2, 13L));
+            mixed.add(PolicyTestSupport.instances(CellFreeEnv.preset(CellFreeConfig.TINY), 1, 13L).get(0));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.hostSnapshot().decode(mixed))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("M=3, K=3, N=2").hasMessageContaining("does not match the environment's sizes M=8, K=6, N=2");
         }
     }
 
