@@ -459,7 +459,7 @@ class EncoderTest {
     void featureMajorProductEqualsThePlainLoopExactly() {
         org.apache.commons.rng.UniformRandomProvider rng =
                 org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(19L);
-        for (int rows : new int[] {1, 3, 4, 5, 81, 324}) {
+        for (int rows : new int[] {1, 3, 4, 5, 81, HostKernels.LONG_ROWS - 1, HostKernels.LONG_ROWS, 324}) {   // both copies of the loop
             for (int[] wc : new int[][] {{1, 2}, {16, 16}, {5, 7}, {32, 16}}) {
                 int width = wc[0];
                 int cols = wc[1];
