@@ -261,7 +261,7 @@ public final class Wmmse implements Precoder {
                         rIm[s * ant + n] = xi;
                     }
                 }
-                mu[m] = solveBlock(eig, aRe, aIm, ant, nServed, rRe, rIm, bRe, bIm, p.budget(m));
+                mu[m] = solveBlock(eig, aRe, aIm, ant, nServed, rRe, rIm, bRe, bIm, p.budget(m), mu[m]);
                 // write v_mj = Q diag(1/(λ+μ)) Qᴴ r (coefficients already in b) and update g
                 for (int s = 0; s < nServed; s++) {
                     int j = servedList[s];
@@ -313,10 +313,11 @@ public final class Wmmse implements Precoder {
      * Σ_s ‖v_s‖² ≤ budget (baselines.md §0.2). On return {@code b} holds the coefficients of v_s in
      * the eigenbasis of A, already divided by (λ_i + μ).
      *
+     * @param guess where the search for μ starts if it lies inside its bracket: the block's μ of the last sweep
      * @return μ
      */
     private static double solveBlock(HermitianEigen eig, double[] aRe, double[] aIm, int ant, int nServed, double[] rRe,
-                                   double[] rIm, double[] bRe, double[] bIm, double budget) {
+                                   double[] rIm, double[] bRe, double[] bIm, double budget, double guess) {
         eig.decompose(aRe, aIm, ant);
         double lmax = Math.max(eig.maxValue(), 0);
         double[] phi = new double[ant];
@@ -364,7 +365,7 @@ public final class Wmmse implements Precoder {
         }
         double mu = 0;
         if (nullSpaceMass || power(phi, lambda, 0) > budget) {
-            mu = multiplier(phi, lambda, budget, Math.sqrt(phiTotal / budget));
+            mu = multiplier(phi, lambda, budget, Math.sqrt(phiTotal / budget), guess);
         }
         double total = 0;
         for (int s = 0; s < nServed; s++) {
@@ -391,12 +392,13 @@ public final class Wmmse implements Precoder {
      * The μ in (0, hi] with P(μ) = budget, P(μ) = Σ φ_i/(λ_i + μ)² (convex, decreasing). Newton steps on
      * 1/sqrt(P(μ)), which is close to linear in μ, safeguarded by the bracket [lo, hi] (bisection when a
      * step leaves it). Returns μ with |P(μ) − budget| ≤ 1e-12·budget, or the feasible end of the
-     * bracket; the caller rescales the last bits of power.
+     * bracket; the caller rescales the last bits of power. The search starts at {@code guess} if it lies in
+     * (0, hi), else at hi: from the last sweep's μ it needs fewer steps.
      */
-    static double multiplier(double[] phi, double[] lambda, double budget, double hi) {
+    static double multiplier(double[] phi, double[] lambda, double budget, double hi, double guess) {
         double lo = 0;
         double target = 1 / Math.sqrt(budget);
-        double mu = hi;
+        double mu = guess > 0 && guess < hi ? guess : hi;
         for (int iter = 0; iter < 100; iter++) {
             double pw = 0;
             double dpw = 0;
