@@ -333,8 +333,8 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
          */
         private static float[][] gatherColumns(List<float[]> inputs, int[] edge, int rows, int links, int width,
                                                HostWorkspace ws) {
-            float[][] out = ws.take(width, rows);
-            for (int r = 0; r < edge.length; r++) {
+            float[][] out = ws.takeToOverwrite(width, rows);     // every row is written, padding rows too
+            for (int r = 0; r < rows; r++) {
                 float[] a = inputs.get(edge[r] / links);
                 int at = edge[r] % links * width;
                 for (int c = 0; c < width; c++) {

@@ -157,7 +157,12 @@ public final class CellFreeRzfCvln extends NetworkBlock {
             int k = first.users();
             int graphs = instances.size();
             List<float[]> inputs = new ArrayList<>(graphs);
-            for (org.alloc4j.envs.cellfree.CellFreeInstance inst : instances) {
+            for (int g = 0; g < graphs; g++) {
+                org.alloc4j.envs.cellfree.CellFreeInstance inst = instances.get(g);
+                if (inst.aps() != m || inst.users() != k || inst.antennas() != first.antennas()) {
+                    throw new IllegalArgumentException("instances of one size needed: instance " + g + " is " + inst
+                            + ", instance 0 " + first);
+                }
                 inputs.add(inputOf(inst));
             }
             List<float[]> z = scores(0, inputs, served, m, k);
@@ -173,9 +178,10 @@ public final class CellFreeRzfCvln extends NetworkBlock {
                 List<float[]> dz = scores(p, in, served, m, k);
                 for (int g = 0; g < graphs; g++) {
                     float[] zg = z.get(g);
+                    float[] dzg = dz.get(g);
                     float[] next = new float[zg.length];
                     for (int i = 0; i < zg.length; i++) {
-                        next[i] = (float) ((double) zg[i] + dz.get(g)[i]);
+                        next[i] = (float) ((double) zg[i] + dzg[i]);
                     }
                     z.set(g, next);
                     w.set(g, beamsOf(instances.get(g), served.get(g), next));

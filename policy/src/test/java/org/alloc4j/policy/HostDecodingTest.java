@@ -157,8 +157,8 @@ class HostDecodingTest {
     }
 
     /**
-     * The host path computes a group's graphs together; a batch of mixed sizes is an error (the
-     * environment's), not a wrong answer.
+     * The host path computes a group's graphs together; a batch of mixed sizes is an error (in decoding
+     * the environment's), not a wrong answer.
      */
     @Test
     void theSnapshotRejectsABatchOfMixedSizes() {
@@ -169,6 +169,10 @@ class HostDecodingTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.hostSnapshot().decode(mixed))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("M=3, K=3, N=2").hasMessageContaining("does not match the environment's sizes M=8, K=6, N=2");
+            List<org.alloc4j.envs.Support> sets = new ArrayList<>(p.hostSnapshot().decode(mixed.subList(0, 2)));
+            sets.add(org.alloc4j.envs.Support.fromIndicator(new boolean[9]));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.hostSnapshot().beamform(CellFreeNetworks.RZF, mixed, sets))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instance 2 is CellFreeInstance[M=3, K=3");
         }
     }
 
