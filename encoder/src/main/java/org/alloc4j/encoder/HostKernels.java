@@ -101,11 +101,13 @@ public final class HostKernels {
     /**
      * Calls of at least this many rows and shorter ones run two copies of the same loop. C2 chooses how far
      * to unroll (and so how many rows one vectorised pass takes) from the trip counts it has seen in that
-     * loop, so one copy compiled after long calls ran short ones in its scalar tail: throwaway loop on
-     * cell-free-v1 (d = 16, trained), batch 1 after 20 passes of batch 1 000 (groups of 16) against batch 1
-     * alone, ms per instance: 0.282–0.295 against 0.198.
+     * loop, so one copy compiled after long calls ran short ones in its scalar tail. Throwaway loops, batch 1
+     * after batch-1 000 passes (groups of 16) in the same JVM, ms per instance: cell-free-v1 (d = 16,
+     * trained) one copy 0.25–0.26, split at 256 rows 0.21 (0.19 with no batch-1 000 pass before); after 20
+     * passes without interleaving, split at 256 / 128 / 64: 0.228 / 0.215 / 0.209; cell-free-large-v1 (d = 64)
+     * after 10 passes 4.36–4.40 / 3.42–3.43 / 3.47–3.50 (3.36–3.51 with none before). 128 it is.
      */
-    static final int LONG_ROWS = 256;
+    static final int LONG_ROWS = 128;
 
     /** {@link #addProductColumns} for fewer than {@link #LONG_ROWS} rows; the same loop as {@link #productColumnsLong}. */
     private static void productColumnsShort(float[][] x, int rows, float[][] w, int from, float[][] acc) {
