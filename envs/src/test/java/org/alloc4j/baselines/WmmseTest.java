@@ -37,6 +37,45 @@ class WmmseTest {
         }
     }
 
+    /**
+     * The multiplier search meets a binding budget to 1e-12 wherever it starts: from the top of its bracket,
+     * from the last sweep's μ nearby (the warm start of WMMSE's sweeps), and from guesses outside the bracket.
+     */
+    @Test
+    void theMultiplierMeetsTheBudgetFromAnyStart() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(9L);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rng.nextInt(8);
+            double[] phi = new double[n];
+            double[] lambda = new double[n];
+            double phiTotal = 0;
+            for (int i = 0; i < n; i++) {
+                phi[i] = Math.pow(10, 4 * rng.nextDouble() - 2);
+                lambda[i] = rng.nextInt(4) == 0 ? 0 : Math.pow(10, 6 * rng.nextDouble() - 3);
+                phiTotal += phi[i];
+            }
+            double powerAtZero = 0;                                  // P(0): WMMSE searches only when it exceeds the budget
+            for (int i = 0; i < n; i++) {
+                powerAtZero += phi[i] / (lambda[i] * lambda[i]);
+            }
+            double budget = Math.min(Math.pow(10, 4 * rng.nextDouble() - 2), powerAtZero * (0.01 + 0.9 * rng.nextDouble()));
+            double hi = Math.sqrt(phiTotal / budget);
+            double cold = Wmmse.multiplier(phi, lambda, budget, hi, 0);
+            for (double guess : new double[] {cold * (1 + 1e-3), cold * 0.5, cold * 2, hi * 3, -1, hi}) {
+                double mu = Wmmse.multiplier(phi, lambda, budget, hi, guess);
+                double power = 0;
+                for (int i = 0; i < n; i++) {
+                    power += phi[i] / ((lambda[i] + mu) * (lambda[i] + mu));
+                }
+                assertThat(mu).as("trial %d, guess %s", trial, guess).isPositive().isLessThanOrEqualTo(hi);
+                if (mu < hi) {
+                    assertThat(Math.abs(power - budget)).as("trial %d, guess %s", trial, guess).isLessThanOrEqualTo(1e-12 * budget);
+                }
+                assertThat(mu).as("trial %d, guess %s", trial, guess).isCloseTo(cold, within(1e-9 * cold));
+            }
+        }
+    }
+
     @Test
     void totalPowerWmmseNeverLowersTheSumRateAndUsesTheWholeBudget() {
         MovableAntennaEnv env = MovableAntennaEnv.preset(MovableAntennaConfig.DEFAULT);
