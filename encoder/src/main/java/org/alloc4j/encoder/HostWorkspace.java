@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
  * 324×16×16 feature-major product (the movable-antenna edges) took 9–10 µs into fresh arrays against
  * 4.8–7.6 µs into a reused one; the d = 16 movable-antenna encoder 0.37–0.50 against 0.31–0.47 ms.
  * Arrays are handed out zeroed ({@link #take}) or as they were ({@link #takeToOverwrite}) and must be
- * given back exactly once, after their last read; a workspace holds at most the arrays live at once in
- * one encoding (of a group of instances, see {@link HostColumnGraph}).
+ * given back exactly once, after their last read; for each length, a workspace holds at most the arrays
+ * of that length live at once in one encoding (of a group of instances, see {@link HostColumnGraph}). Callers
+ * whose lengths vary with the data round them up to few values (the cell-free CVLN pads each edge type's
+ * rows to a multiple of 16), so that the lengths seen stay few.
  */
 final class HostWorkspace {
     private static final ThreadLocal<HostWorkspace> PER_THREAD = ThreadLocal.withInitial(HostWorkspace::new);
