@@ -28,46 +28,31 @@ public final class CellFreeEncoder extends NetworkBlock {
         return new Encoding(g, g.edges().reshape(b, (long) f.aps() * f.users(), width), f.edges());
     }
 
-    /** A host copy of the current parameters: {@link Host#encode} is {@link #encode} for one instance. */
+    /** A host copy of the current parameters: {@link Host#encodeAll} is {@link #encode}. */
     public Host onHost(ParameterStore ps, ai.djl.Device device) {
-        return new Host(edgeInput.onHost(ps, device), gnn.onHost(ps, device), width);
+        return new Host(edgeInput.onHost(ps, device), gnn.onHost(ps, device));
     }
 
     /** The encoder in plain Java, for greedy inference at small batches. */
     public static final class Host {
         private final HostMlp edgeInput;
         private final java.util.List<EngnnLayer.Host> layers;
-        private final int width;
 
-        private Host(HostMlp edgeInput, java.util.List<EngnnLayer.Host> layers, int width) {
+        private Host(HostMlp edgeInput, java.util.List<EngnnLayer.Host> layers) {
             this.edgeInput = edgeInput;
             this.layers = layers;
-            this.width = width;
         }
 
         /**
-         * @param edgeFeatures one instance's edge features, (M·K, 2N+1) as in {@link CellFreeFeatures}
-         * @return the final graph; its edges are the candidate embeddings in candidate order
-         */
-        public HostGraph encode(float[] edgeFeatures, int aps, int users) {
-            return encodeAll(java.util.List.of(edgeFeatures), aps, users).get(0);
-        }
-
-        /**
-         * {@link #encode} of several same-size instances, computed together (each product runs over all
-         * their edges at once).
+         * {@link CellFreeEncoder#encode} of one or more same-size instances, computed together (each product
+         * runs over all their edges at once).
          *
-         * @param edgeFeatures per instance, (M·K, 2N+1); every instance with the same M and K
-         * @return the final graphs, in order
+         * @param edgeFeatures per instance, (M·K, 2N+1) as in {@link CellFreeFeatures}; every instance with
+         *                     the same M and K
+         * @return the final graphs, in order; their edges are the candidate embeddings in candidate order
          */
         public java.util.List<HostGraph> encodeAll(java.util.List<float[]> edgeFeatures, int aps, int users) {
-            int graphs = edgeFeatures.size();
-            HostWorkspace ws = HostWorkspace.ofThisThread();
-            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, aps, users, edgeInput.inputWidth(), ws);
-            float[][] e = edgeInput.applyColumns(edgeColumns, graphs * aps * users, ws);
-            ws.give(edgeColumns);
-            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(ws.take(width, graphs * aps), ws.take(width, graphs * users),
-                    e, aps, users, graphs), ws).toRows(ws, EdgeNodeGnn.makesEdges(layers));
+            return EdgeNodeGnn.applyOnHost(layers, edgeInput, edgeFeatures, aps, users);
         }
     }
 }

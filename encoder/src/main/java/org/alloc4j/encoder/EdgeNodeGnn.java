@@ -40,29 +40,35 @@ public final class EdgeNodeGnn extends NetworkBlock {
     }
 
     /**
-     * The layers of {@link #onHost} applied in order to the graphs of one or more instances, all of the
-     * same size, computed together; returns the graphs in order (without edges if the last layer makes
-     * none, see {@link HostGraph}).
+     * The layers of {@link #onHost} on the graphs of one or more same-size instances, computed together:
+     * each graph's edges start as {@code edgeInput} of its edge features, its nodes at zero. Returns the
+     * graphs in order (without edges if the last layer makes none, see {@link HostGraph}).
+     *
+     * @param edgeFeatures per instance, (M·K, F) with edge (i, j) at row i·K + j
      */
-    public static List<HostGraph> applyOnHost(List<EngnnLayer.Host> layers, List<HostGraph> graphs) {
+    public static List<HostGraph> applyOnHost(List<EngnnLayer.Host> layers, HostMlp edgeInput, List<float[]> edgeFeatures,
+                                              int transmitters, int receivers) {
         HostWorkspace ws = HostWorkspace.ofThisThread();
-        HostColumnGraph in = HostColumnGraph.of(graphs, ws);
-        return applyOnHost(layers, in, ws).toRows(ws, makesEdges(layers));
-    }
-
-    /** Whether host layers {@code layers} end with new edge features (see {@link HostGraph} for when they do not). */
-    static boolean makesEdges(List<EngnnLayer.Host> layers) {
-        return layers.isEmpty() || layers.get(layers.size() - 1).outputs() == EngnnLayer.Outputs.ALL;
+        return applyOnHost(layers, edgeInput, edgeFeatures,
+                ws.take(edgeInput.outputWidth(), edgeFeatures.size() * transmitters), transmitters, receivers, ws);
     }
 
     /**
-     * {@link #applyOnHost(List, HostGraph)} on feature-major features, the form the layers compute in:
-     * {@code g}'s arrays come from {@code ws}, and so do the result's.
+     * {@link #applyOnHost(List, HostMlp, List, int, int)} with the transmitter nodes starting at {@code tx},
+     * feature-major (G·M per feature) in arrays from {@code ws}.
      */
-    static HostColumnGraph applyOnHost(List<EngnnLayer.Host> layers, HostColumnGraph g, HostWorkspace ws) {
+    static List<HostGraph> applyOnHost(List<EngnnLayer.Host> layers, HostMlp edgeInput, List<float[]> edgeFeatures,
+                                       float[][] tx, int transmitters, int receivers, HostWorkspace ws) {
+        int graphs = edgeFeatures.size();
+        float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, transmitters, receivers, edgeInput.inputWidth(), ws);
+        float[][] e = edgeInput.applyColumns(edgeColumns, graphs * transmitters * receivers, ws);
+        ws.give(edgeColumns);
+        HostColumnGraph g = new HostColumnGraph(tx, ws.take(edgeInput.outputWidth(), graphs * receivers), e, transmitters,
+                receivers, graphs);
         for (EngnnLayer.Host l : layers) {
             g = l.apply(g, ws);
         }
-        return g;
+        boolean makesEdges = layers.isEmpty() || layers.get(layers.size() - 1).outputs() == EngnnLayer.Outputs.ALL;
+        return g.toRows(ws, makesEdges);
     }
 }

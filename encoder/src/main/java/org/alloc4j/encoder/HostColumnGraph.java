@@ -27,38 +27,8 @@ record HostColumnGraph(float[][] tx, float[][] rx, float[][] edges, int transmit
         }
     }
 
-    /** One graph. */
-    HostColumnGraph(float[][] tx, float[][] rx, float[][] edges, int transmitters, int receivers) {
-        this(tx, rx, edges, transmitters, receivers, 1);
-    }
-
     int width() {
         return tx.length;
-    }
-
-    /** Same-size graphs {@code gs}, stacked in order, in arrays from {@code ws}. */
-    static HostColumnGraph of(List<HostGraph> gs, HostWorkspace ws) {
-        HostGraph first = gs.get(0);
-        int m = first.transmitters();
-        int k = first.receivers();
-        int d = first.width();
-        List<float[]> tx = new ArrayList<>(gs.size());
-        List<float[]> rx = new ArrayList<>(gs.size());
-        List<float[]> edges = new ArrayList<>(gs.size());
-        for (int g = 0; g < gs.size(); g++) {
-            HostGraph h = gs.get(g);
-            if (h.edges() == null) {
-                throw new IllegalArgumentException("graph " + g + " has no edge features");
-            }
-            if (h.width() != d) {
-                throw new IllegalArgumentException("graph " + g + " has width " + h.width() + ", graph 0 " + d);
-            }
-            tx.add(h.tx());
-            rx.add(h.rx());
-            edges.add(h.edges());
-        }
-        return new HostColumnGraph(nodeColumnsOf(tx, m, d, ws), nodeColumnsOf(rx, k, d, ws),
-                edgeColumnsOf(edges, m, k, d, ws), m, k, gs.size());
     }
 
     /**

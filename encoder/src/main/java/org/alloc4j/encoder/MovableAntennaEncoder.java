@@ -36,9 +36,9 @@ public final class MovableAntennaEncoder extends NetworkBlock {
         return new Encoding(g, g.tx(), f.edges());
     }
 
-    /** A host copy of the current parameters: {@link Host#encode} is {@link #encode} for one instance. */
+    /** A host copy of the current parameters: {@link Host#encodeAll} is {@link #encode}. */
     public Host onHost(ParameterStore ps, ai.djl.Device device) {
-        return new Host(edgeInput.onHost(ps, device), positionInput.onHost(ps, device), gnn.onHost(ps, device), width);
+        return new Host(edgeInput.onHost(ps, device), positionInput.onHost(ps, device), gnn.onHost(ps, device));
     }
 
     /** The encoder in plain Java, for greedy inference at small batches. */
@@ -46,45 +46,31 @@ public final class MovableAntennaEncoder extends NetworkBlock {
         private final HostMlp edgeInput;
         private final HostMlp positionInput;
         private final java.util.List<EngnnLayer.Host> layers;
-        private final int width;
 
-        private Host(HostMlp edgeInput, HostMlp positionInput, java.util.List<EngnnLayer.Host> layers, int width) {
+        private Host(HostMlp edgeInput, HostMlp positionInput, java.util.List<EngnnLayer.Host> layers) {
             this.edgeInput = edgeInput;
             this.positionInput = positionInput;
             this.layers = layers;
-            this.width = width;
         }
 
         /**
-         * @param edgeFeatures one instance's edge features, (Q·K, 3) as {@link MovableAntennaFeatures#edgesOf}
-         * @param positions    the CP node features, (Q, 2) as {@link MovableAntennaFeatures#positionsOf}
-         * @return the final graph; its transmitter nodes are the candidate embeddings (its edges are null
-         *         when the last layer makes node features only, see {@link HostGraph})
-         */
-        public HostGraph encode(float[] edgeFeatures, float[] positions, int candidates, int users) {
-            return encodeAll(java.util.List.of(edgeFeatures), java.util.List.of(positions), candidates, users).get(0);
-        }
-
-        /**
-         * {@link #encode} of several same-size instances, computed together (each product runs over all
-         * their edges at once, which the vectorised loops prefer to one small graph at a time).
+         * {@link MovableAntennaEncoder#encode} of one or more same-size instances, computed together (each
+         * product runs over all their edges at once, which the vectorised loops prefer to one small graph at
+         * a time).
          *
-         * @param edgeFeatures per instance, (Q·K, 3); every instance with the same Q and K
-         * @param positions    per instance, (Q, 2)
-         * @return the final graphs, in order
+         * @param edgeFeatures per instance, (Q·K, 3) as {@link MovableAntennaFeatures#edgesOf}; every instance
+         *                     with the same Q and K
+         * @param positions    per instance, the CP node features, (Q, 2) as {@link MovableAntennaFeatures#positionsOf}
+         * @return the final graphs, in order; their transmitter nodes are the candidate embeddings (their edges
+         *         are null when the last layer makes node features only, see {@link HostGraph})
          */
         public java.util.List<HostGraph> encodeAll(java.util.List<float[]> edgeFeatures, java.util.List<float[]> positions,
                                                    int candidates, int users) {
-            int graphs = edgeFeatures.size();
             HostWorkspace ws = HostWorkspace.ofThisThread();
             float[][] positionColumns = HostColumnGraph.nodeColumnsOf(positions, candidates, positionInput.inputWidth(), ws);
-            float[][] t = positionInput.applyColumns(positionColumns, graphs * candidates, ws);
+            float[][] t = positionInput.applyColumns(positionColumns, positions.size() * candidates, ws);
             ws.give(positionColumns);
-            float[][] edgeColumns = HostColumnGraph.edgeColumnsOf(edgeFeatures, candidates, users, edgeInput.inputWidth(), ws);
-            float[][] e = edgeInput.applyColumns(edgeColumns, graphs * candidates * users, ws);
-            ws.give(edgeColumns);
-            return EdgeNodeGnn.applyOnHost(layers, new HostColumnGraph(t, ws.take(width, graphs * users), e, candidates, users,
-                    graphs), ws).toRows(ws, EdgeNodeGnn.makesEdges(layers));
+            return EdgeNodeGnn.applyOnHost(layers, edgeInput, edgeFeatures, t, candidates, users, ws);
         }
     }
 }

@@ -169,7 +169,7 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
         }
     }
 
-    /** A host copy of the current parameters: {@link Host#apply} is {@link #apply} for one instance. */
+    /** A host copy of the current parameters: {@link Host#applyAll} is {@link #apply}. */
     public Host onHost(ParameterStore ps, ai.djl.Device device) {
         return new Host(this, ps, device);
     }
@@ -202,17 +202,8 @@ public final class TwoTypeEdgeGnn extends NetworkBlock {
         }
 
         /**
-         * @param input  one instance's edge inputs, (M·K, F)
-         * @param chosen (M·K) true for links of the first type
-         * @return the final edge features, (M·K, d)
-         */
-        public float[] apply(float[] input, boolean[] chosen, int aps, int users) {
-            return applyAll(List.of(input), List.of(chosen), aps, users, null).get(0);
-        }
-
-        /**
-         * {@link #apply} of several same-size instances, computed together: each product runs over the
-         * edges of a type in all of them at once.
+         * {@link TwoTypeEdgeGnn#apply} of one or more same-size instances, computed together: each product
+         * runs over the edges of a type in all of them at once.
          *
          * @param inputs per instance, (M·K, F)
          * @param chosen per instance, (M·K) true for links of the first type

@@ -76,7 +76,7 @@ class EncoderTest {
                     CellFreeEncoder enc = new CellFreeEncoder(new EncoderConfig(d, 3, false), inst.antennas());
                     enc.initialize(nd);
                     float[] tensor = enc.encode(ps, f, false).candidates().toFloatArray();
-                    float[] host = enc.onHost(ps, nd.getDevice()).encode(CellFreeFeatures.edgesOf(inst), m, k).edges();
+                    float[] host = enc.onHost(ps, nd.getDevice()).encodeAll(List.of(CellFreeFeatures.edgesOf(inst)), m, k).get(0).edges();
                     assertClose(host, tensor, preset + " encoder d=" + d);
                     // the training forward (out of place, another summation order) is the same function
                     assertClose(host, enc.encode(ps, f, true).candidates().toFloatArray(), preset + " encoder in training d=" + d);
@@ -92,7 +92,7 @@ class EncoderTest {
                     }
                     NDArray typeMask = nd.create(mask, new ai.djl.ndarray.types.Shape(1, m, k, 1));
                     float[] gTensor = gnn.apply(ps, f.edges(), typeMask, false).edges().toFloatArray();
-                    float[] gHost = gnn.onHost(ps, nd.getDevice()).apply(CellFreeFeatures.edgesOf(inst), chosen, m, k);
+                    float[] gHost = gnn.onHost(ps, nd.getDevice()).applyAll(List.of(CellFreeFeatures.edgesOf(inst)), List.of(chosen), m, k, null).get(0);
                     assertClose(gHost, gTensor, preset + " two-type GNN d=" + d);
                     assertClose(gHost, gnn.apply(ps, f.edges(), typeMask, true).edges().toFloatArray(),
                             preset + " two-type GNN in training d=" + d);
@@ -170,7 +170,7 @@ class EncoderTest {
                     for (int i = 0; i < 4; i++) {
                         float[] tensor = java.util.Arrays.copyOfRange(edges, i * m * k * d, (i + 1) * m * k * d);
                         String what = "instance " + i + (chosen == none ? ", no link chosen" : "") + (training ? ", training" : "");
-                        assertClose(host.apply(inputs.get(i), chosen[i], m, k), tensor, what);
+                        assertClose(host.applyAll(List.of(inputs.get(i)), List.of(chosen[i]), m, k, null).get(0), tensor, what);
                         assertClose(together.get(i), tensor, what + ", the four together");
                     }
                 }
@@ -523,7 +523,16 @@ class EncoderTest {
             graphs.add(new HostGraph(tx, rx, edges, m, k, d));
         }
         HostWorkspace ws = new HostWorkspace();
-        HostColumnGraph g = HostColumnGraph.of(graphs, ws);
+        List<float[]> txs = new java.util.ArrayList<>();
+        List<float[]> rxs = new java.util.ArrayList<>();
+        List<float[]> edgeRows = new java.util.ArrayList<>();
+        for (HostGraph h : graphs) {
+            txs.add(h.tx());
+            rxs.add(h.rx());
+            edgeRows.add(h.edges());
+        }
+        HostColumnGraph g = new HostColumnGraph(HostColumnGraph.nodeColumnsOf(txs, m, d, ws), HostColumnGraph.nodeColumnsOf(rxs, k, d, ws),
+                HostColumnGraph.edgeColumnsOf(edgeRows, m, k, d, ws), m, k, 2);
         assertThat(g.graphs()).isEqualTo(2);
         // edge (i = 2, j = 1) is row 2·K + 1 = 5 of the row-major graph and entry 1·M + 2 = 5 here;
         // edge (1, 0) is row 2 there and entry 1 here; the second graph's entries follow the first's M·K
@@ -532,8 +541,10 @@ class EncoderTest {
         assertThat(g.edges()[1][m * k + 1 * m + 2]).isEqualTo(graphs.get(1).edges()[(2 * k + 1) * d + 1]);
         assertThat(g.tx()[1][m + 2]).isEqualTo(graphs.get(1).tx()[2 * d + 1]);
         assertThat(g.rx()[0][k + 1]).isEqualTo(graphs.get(1).rx()[d]);
-        HostGraph smaller = new HostGraph(new float[(m - 1) * d], new float[k * d], new float[(m - 1) * k * d], m - 1, k, d);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostColumnGraph.of(List.of(graphs.get(0), smaller), ws))
+        float[] smaller = new float[(m - 1) * k * d];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostColumnGraph.edgeColumnsOf(List.of(edgeRows.get(0), smaller), m, k, d, ws))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("graph 1 of the group");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostColumnGraph.nodeColumnsOf(List.of(txs.get(0), new float[(m - 1) * d]), m, d, ws))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("graph 1 of the group");
         List<HostGraph> back = g.toRows(ws, true);
         assertThat(back).hasSize(2);

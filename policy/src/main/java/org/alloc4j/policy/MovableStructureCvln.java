@@ -63,9 +63,9 @@ public final class MovableStructureCvln extends NetworkBlock {
         return new NDArray[] {f.channelRe().gather(idx, 2), f.channelIm().gather(idx, 2)};
     }
 
-    /** A host copy of the current parameters: {@link Host#beams} is {@link #beamform} for one instance. */
+    /** A host copy of the current parameters: {@link Host#beams} is {@link #beamform}. */
     Host onHost(ParameterStore ps, ai.djl.Device device) {
-        return new Host(edgeInput.onHost(ps, device), gnn.onHost(ps, device), out.onHost(ps, device), width);
+        return new Host(edgeInput.onHost(ps, device), gnn.onHost(ps, device), out.onHost(ps, device));
     }
 
     /** The structure beamformer in plain Java (float32 network, float64 precoder, as the tensor form). */
@@ -73,14 +73,11 @@ public final class MovableStructureCvln extends NetworkBlock {
         private final org.alloc4j.encoder.HostMlp edgeInput;
         private final java.util.List<EngnnLayer.Host> layers;
         private final LinearLayer.Host out;
-        private final int width;
 
-        private Host(org.alloc4j.encoder.HostMlp edgeInput, java.util.List<EngnnLayer.Host> layers, LinearLayer.Host out,
-                     int width) {
+        private Host(org.alloc4j.encoder.HostMlp edgeInput, java.util.List<EngnnLayer.Host> layers, LinearLayer.Host out) {
             this.edgeInput = edgeInput;
             this.layers = layers;
             this.out = out;
-            this.width = width;
         }
 
         /**
@@ -102,13 +99,11 @@ public final class MovableStructureCvln extends NetworkBlock {
                 while (to < instances.size() && supports.get(to).size() == n && instances.get(to).users() == k) {
                     to++;
                 }
-                java.util.List<org.alloc4j.encoder.HostGraph> in = new java.util.ArrayList<>(to - from);
+                java.util.List<float[]> edges = new java.util.ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
-                    float[] e = MovableAntennaFeatures.edgesOf(instances.get(i), supports.get(i).toArray());   // (N·K, 3)
-                    in.add(new org.alloc4j.encoder.HostGraph(new float[n * width], new float[k * width],
-                            edgeInput.applyRows(e, n * k), n, k, width));
+                    edges.add(MovableAntennaFeatures.edgesOf(instances.get(i), supports.get(i).toArray()));   // (N·K, 3)
                 }
-                java.util.List<org.alloc4j.encoder.HostGraph> graphs = EdgeNodeGnn.applyOnHost(layers, in);
+                java.util.List<org.alloc4j.encoder.HostGraph> graphs = EdgeNodeGnn.applyOnHost(layers, edgeInput, edges, n, k);
                 for (int i = from; i < to; i++) {
                     beams.add(structure(instances.get(i), supports.get(i), out.applyRows(graphs.get(i - from).rx(), k)));
                 }
