@@ -35,11 +35,12 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * The joint training loop of SPEC §5 for one environment. Per step, on a batch of instances:
  * <ol>
- *   <li>decode support sets by sampling, keeping Σ_t log p(a_t);</li>
+ *   <li>decode support sets by sampling, keeping Σ_t log p(a_t) — S samples per instance, encoded once;</li>
  *   <li>beamformers of every trained CVLN and their differentiable sum rates;</li>
  *   <li>the critic's estimate V of the reward R (the reward CVLN's rate);</li>
- *   <li>CVLN loss −mean R_c (pathwise), DVLN loss −mean (R − V)·log p (R, V constants), critic loss
- *       mean (V − R)², each on its own parameters, one backward pass;</li>
+ *   <li>CVLN loss −mean R_c (pathwise), DVLN loss −mean (R − b)·log p (R, b constants) with the baseline b = V
+ *       or, with {@code baseline = shared}, the mean reward of the other samples of the same instance; critic
+ *       loss mean (V − R̄)² against each instance's mean reward over its samples (trained either way), each on its own parameters, one backward pass;</li>
  *   <li>Adam per network with its own learning rate, after clipping each network's gradient norm.</li>
  * </ol>
  * The critic works on rewards divided by a fixed reward scale (the first batch's mean reward) so that
@@ -147,10 +148,13 @@ public final class Trainer<I> implements AutoCloseable {
         return sum / validationSet.size();
     }
 
-    /** The next training batch: fresh or from the fixed set, at the fixed power or drawn per instance. */
-    private List<I> nextBatch() {
-        List<I> batch = new ArrayList<>(config.batchSize());
-        for (int i = 0; i < config.batchSize(); i++) {
+    /**
+     * The next step's {@link TrainingConfig#instancesPerStep()} instances, fresh or from the fixed set, at the
+     * fixed power or drawn per instance.
+     */
+    private List<I> nextInstances() {
+        List<I> instances = new ArrayList<>(config.instancesPerStep());
+        for (int i = 0; i < config.instancesPerStep(); i++) {
             I inst;
             if (trainingSet != null) {
                 inst = trainingSet.get(trainingCursor);
@@ -161,16 +165,27 @@ public final class Trainer<I> implements AutoCloseable {
             double p = config.powerRange()
                     ? config.powerMinDbm() + (config.powerMaxDbm() - config.powerMinDbm()) * powerRng.nextDouble()
                     : config.powerDbm();
-            batch.add(env.withPowerDbm(inst, p));
+            instances.add(env.withPowerDbm(inst, p));
         }
-        return batch;
+        return instances;
+    }
+
+    /** The step's rows: each instance {@code samplesPerInstance} times in a row (instance-major, as the decoder's rows). */
+    private List<I> rowsOf(List<I> instances) {
+        List<I> rows = new ArrayList<>(config.batchSize());
+        for (I inst : instances) {
+            for (int s = 0; s < config.samplesPerInstance(); s++) {
+                rows.add(inst);
+            }
+        }
+        return rows;
     }
 
     /** CVLN-only steps on random feasible support sets (SPEC §5 option). */
     public void pretrain(int count) {
         RandomFeasible<I> random = new RandomFeasible<>(env, pretrainRng);
         for (int s = 0; s < count; s++) {
-            List<I> batch = nextBatch();
+            List<I> batch = rowsOf(nextInstances());
             List<Support> supports = new ArrayList<>();
             for (I inst : batch) {
                 supports.add(random.select(inst).support());
@@ -208,15 +223,18 @@ public final class Trainer<I> implements AutoCloseable {
 
     /** One joint step on the next batch. */
     public StepStats step() {
-        List<I> batch = nextBatch();
+        List<I> instances = nextInstances();
+        List<I> batch = rowsOf(instances);
+        int samples = config.samplesPerInstance();
         PolicyNetworks<I> nets = policy.networks();
         StepStats stats;
         try (NDManager m = policy.manager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            Features f = nets.featurize(m, batch);
+            Features f = nets.featurize(m, batch);                                    // one row per sample: the CVLNs
+            Features once = samples == 1 ? f : nets.featurize(m, instances);           // the encoder and critic
             int b = batch.size();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                DecodeResult d = nets.decode(ps, f, batch, new Sampling(samplingRng), true);
+                DecodeResult d = nets.decode(ps, once, instances, new Sampling(1.0, samples, samplingRng), true);
                 List<Support> supports = new ArrayList<>(b);
                 double size = 0;
                 for (int r = 0; r < b; r++) {
@@ -233,14 +251,18 @@ public final class Trainer<I> implements AutoCloseable {
                 if (Double.isNaN(rewardScale)) {
                     rewardScale = Math.max(Math.abs(meanReward), 1e-3);
                 }
-                NDArray value = nets.value(ps, f, true);                                        // (B), reward / scale
+                NDArray value = nets.value(ps, once, true);                           // (B/S), reward / scale
                 float[] valueHost = value.toFloatArray();
                 float[] target = new float[b];
+                for (int r = 0; r < b; r++) {
+                    target[r] = (float) (reward[r] / rewardScale);
+                }
+                float[] baseline = config.baseline().equals(TrainingConfig.SHARED) ? leaveOneOutMeans(target, samples)
+                        : perRow(valueHost, samples);
                 float[] advantage = new float[b];
                 double meanAdv = 0;
                 for (int r = 0; r < b; r++) {
-                    target[r] = (float) (reward[r] / rewardScale);
-                    advantage[r] = target[r] - valueHost[r];
+                    advantage[r] = target[r] - baseline[r];
                     meanAdv += advantage[r] / (double) b;
                 }
                 if (config.normaliseAdvantage() && b > 1) {
@@ -259,7 +281,9 @@ public final class Trainer<I> implements AutoCloseable {
                 if (config.entropyBonus() > 0) {
                     policyLoss = policyLoss.sub(entropy.mul(Tensors.scalar(entropy, config.entropyBonus())));
                 }
-                NDArray criticLoss = value.sub(Tensors.floats(m, target, new Shape(b))).square().mean();
+                // against each instance's mean over its samples: the same gradient as against every sample
+                float[] criticTarget = groupMeans(target, samples);
+                NDArray criticLoss = value.sub(Tensors.floats(m, criticTarget, new Shape(criticTarget.length))).square().mean();
                 double pl = lossProbe.applyAsDouble(policyLoss.getFloat());
                 double cl = criticLoss.getFloat();
                 double vl = cvlnLoss.getDouble();
@@ -283,6 +307,54 @@ public final class Trainer<I> implements AutoCloseable {
         }
         steps++;
         return stats;
+    }
+
+    /**
+     * The shared baseline: for rows grouped in consecutive runs of {@code samples} (≥ 2) samples of one
+     * instance, each row's mean of the other rows' values in its group, (Σ_group v − v_r)/(S − 1). It does
+     * not depend on the row's own sample, so the policy gradient stays unbiased.
+     */
+    static float[] leaveOneOutMeans(float[] values, int samples) {
+        if (samples < 2 || values.length % samples != 0) {
+            throw new IllegalArgumentException("leave-one-out means need groups of at least 2 rows dividing " + values.length
+                    + ", got " + samples);
+        }
+        float[] out = new float[values.length];
+        for (int g = 0; g < values.length; g += samples) {
+            double sum = 0;
+            for (int r = g; r < g + samples; r++) {
+                sum += values[r];
+            }
+            for (int r = g; r < g + samples; r++) {
+                out[r] = (float) ((sum - values[r]) / (samples - 1));
+            }
+        }
+        return out;
+    }
+
+    /** Each value repeated {@code samples} times in a row. */
+    private static float[] perRow(float[] perInstance, int samples) {
+        float[] out = new float[perInstance.length * samples];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = perInstance[r / samples];
+        }
+        return out;
+    }
+
+    /** The mean of each consecutive run of {@code samples} values. */
+    private static float[] groupMeans(float[] values, int samples) {
+        if (samples == 1) {
+            return values;
+        }
+        float[] out = new float[values.length / samples];
+        for (int g = 0; g < out.length; g++) {
+            double sum = 0;
+            for (int r = g * samples; r < (g + 1) * samples; r++) {
+                sum += values[r];
+            }
+            out[g] = (float) (sum / samples);
+        }
+        return out;
     }
 
     /** Exact rates of the classical reward beamformer, computed on the idle cores while the engine waits. */

@@ -49,6 +49,11 @@ import org.alloc4j.policy.ModelConfig;
  * @param jointCvln              model: also build and train the joint-transmission CVLN {@code cvln-joint}
  * @param structureFeatures      model: cell-free structured CVLNs also read per-link structure features (on)
  * @param cvlnPasses             model: cell-free {@code cvln-rzf} passes, the first and its refinements (2)
+ * @param baseline               what the policy gradient subtracts from each reward: {@code critic} (SPEC §5, the
+ *                               critic's V) or {@code shared} (the mean reward of the other samples of the same
+ *                               instance — leave-one-out, as RLOO; POMO's shared baseline includes the sample itself)
+ * @param samplesPerInstance     S: each step decodes S independent samples of each of batchSize/S instances (1;
+ *                               {@code shared} needs at least 2)
  */
 public record TrainingConfig(
         String env,
@@ -83,9 +88,15 @@ public record TrainingConfig(
         String cellFreeContext,
         boolean jointCvln,
         boolean structureFeatures,
-        int cvlnPasses) {
+        int cvlnPasses,
+        String baseline,
+        int samplesPerInstance) {
 
     private static final String OWNER = "training config";
+    /** {@link #baseline()}: the critic's estimate (SPEC §5). */
+    public static final String CRITIC = "critic";
+    /** {@link #baseline()}: the mean reward of the instance's other samples. */
+    public static final String SHARED = "shared";
 
     public TrainingConfig {
         if (env == null || env.isBlank()) {
@@ -108,6 +119,14 @@ public record TrainingConfig(
         finiteIn(OWNER, "entropyBonus", entropyBonus, 0, 1e3);
         intIn(OWNER, "pretrainSteps", pretrainSteps, 0, 10_000_000);
         intIn(OWNER, "validationInstances", validationInstances, 1, 1_000_000);
+        if (!baseline.equals(CRITIC) && !baseline.equals(SHARED)) {
+            throw InvalidConfigurationException.of(OWNER, "baseline", baseline, CRITIC + " or " + SHARED);
+        }
+        intIn(OWNER, "samplesPerInstance", samplesPerInstance, baseline.equals(SHARED) ? 2 : 1, batchSize);
+        if (batchSize % samplesPerInstance != 0) {
+            throw InvalidConfigurationException.of(OWNER, "samplesPerInstance", samplesPerInstance,
+                    "a divisor of batchSize = " + batchSize);
+        }
         if (!rewardBeamformer.isEmpty() && !rewardBeamformer.equals("wmmse")) {
             throw InvalidConfigurationException.of(OWNER, "rewardBeamformer", rewardBeamformer, "empty (the CVLN) or wmmse");
         }
@@ -119,7 +138,7 @@ public record TrainingConfig(
     /** The defaults of SPEC §5 for an environment. */
     public static TrainingConfig defaults(String env) {
         return new TrainingConfig(env, "", 1, 20, 0, 50, 128, 20, Double.NaN, Double.NaN, 0, 1e-4, 1e-4, 1e-4, 1.0, 0.0,
-                false, "", "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic", false, true, 2);
+                false, "", "", true, 0, 200, 1_000_003, 64, 3, 2, 2, false, 10, "dynamic", false, true, 2, CRITIC, 1);
     }
 
     /** The model configuration part. */
@@ -142,6 +161,11 @@ public record TrainingConfig(
             m.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
         return m;
+    }
+
+    /** Distinct instances per step: batchSize / samplesPerInstance. */
+    public int instancesPerStep() {
+        return batchSize / samplesPerInstance;
     }
 
     public boolean powerRange() {

@@ -51,6 +51,16 @@ class TrainingRunTest {
     }
 
     @Test
+    void theSharedBaselineOverSamplesOfTheSameInstanceLearnsToo(@TempDir Path dir) throws Exception {
+        TrainingConfig shared = tiny(3).with(Map.of("baseline", "shared", "samplesPerInstance", "4"));
+        List<EpochMetrics> m = TrainingRun.run(shared, dir, false, QUIET);
+        assertThat(m.get(3).valSumRate()).as("validation after 24 steps of 8 instances × 4 samples vs the untrained policy")
+                .isGreaterThan(m.get(0).valSumRate() * 1.2);
+        assertThat(m).allSatisfy(e -> assertThat(e.valFeasibleRate()).isEqualTo(1.0));
+        assertThat(TrainingRun.readConfig(dir)).isEqualTo(shared);
+    }
+
+    @Test
     void stoppingAfterEpochTwoAndResumingRepeatsTheUninterruptedRun(@TempDir Path dir) throws Exception {
         Path straight = dir.resolve("straight");
         Path resumed = dir.resolve("resumed");
@@ -97,6 +107,12 @@ class TrainingRunTest {
         assertThatThrownBy(() -> tiny(1).with(Map.of("learningRateDvln", "-0.001")))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("learningRateDvln = -0.001");
         assertThatThrownBy(() -> tiny(1).with(Map.of("batchSize", "0"))).hasMessageContaining("batchSize = 0");
+        assertThatThrownBy(() -> tiny(1).with(Map.of("baseline", "greedy")))
+                .hasMessageContaining("baseline = greedy").hasMessageContaining("critic or shared");
+        assertThatThrownBy(() -> tiny(1).with(Map.of("baseline", "shared")))
+                .hasMessageContaining("samplesPerInstance = 1");
+        assertThatThrownBy(() -> tiny(1).with(Map.of("samplesPerInstance", "5")))
+                .hasMessageContaining("samplesPerInstance = 5").hasMessageContaining("a divisor of batchSize = 32");
         assertThatThrownBy(() -> TrainingRun.run(TrainingConfig.defaults("cell-free-v99"), dir.resolve("a"), false, QUIET))
                 .hasMessageContaining("unknown environment id 'cell-free-v99'");
         assertThatThrownBy(() -> TrainingRun.run(tiny(1).with(Map.of("cvln", "cvln-magic")), dir.resolve("b"), false, QUIET))
