@@ -40,7 +40,8 @@ import org.apache.commons.rng.simple.RandomSource;
  *   <li>the critic's estimate V of the reward R (the reward CVLN's rate);</li>
  *   <li>CVLN loss −mean R_c (pathwise), DVLN loss −mean (R − b)·log p (R, b constants) with the baseline b = V
  *       or, with {@code baseline = shared}, the mean reward of the other samples of the same instance; critic
- *       loss mean (V − R̄)² against each instance's mean reward over its samples (trained either way), each on its own parameters, one backward pass;</li>
+ *       loss mean (V − R̄)² against each instance's mean reward over its samples (trained either way), each
+ *       on its own parameters, one backward pass;</li>
  *   <li>Adam per network with its own learning rate, after clipping each network's gradient norm.</li>
  * </ol>
  * The critic works on rewards divided by a fixed reward scale (the first batch's mean reward) so that
@@ -319,15 +320,10 @@ public final class Trainer<I> implements AutoCloseable {
             throw new IllegalArgumentException("leave-one-out means need groups of at least 2 rows dividing " + values.length
                     + ", got " + samples);
         }
+        double[] sums = groupSums(values, samples);
         float[] out = new float[values.length];
-        for (int g = 0; g < values.length; g += samples) {
-            double sum = 0;
-            for (int r = g; r < g + samples; r++) {
-                sum += values[r];
-            }
-            for (int r = g; r < g + samples; r++) {
-                out[r] = (float) ((sum - values[r]) / (samples - 1));
-            }
+        for (int r = 0; r < out.length; r++) {
+            out[r] = (float) ((sums[r / samples] - values[r]) / (samples - 1));
         }
         return out;
     }
@@ -346,15 +342,21 @@ public final class Trainer<I> implements AutoCloseable {
         if (samples == 1) {
             return values;
         }
-        float[] out = new float[values.length / samples];
+        double[] sums = groupSums(values, samples);
+        float[] out = new float[sums.length];
         for (int g = 0; g < out.length; g++) {
-            double sum = 0;
-            for (int r = g * samples; r < (g + 1) * samples; r++) {
-                sum += values[r];
-            }
-            out[g] = (float) (sum / samples);
+            out[g] = (float) (sums[g] / samples);
         }
         return out;
+    }
+
+    /** The sum of each consecutive run of {@code samples} values. */
+    private static double[] groupSums(float[] values, int samples) {
+        double[] sums = new double[values.length / samples];
+        for (int r = 0; r < values.length; r++) {
+            sums[r / samples] += values[r];
+        }
+        return sums;
     }
 
     /** Exact rates of the classical reward beamformer, computed on the idle cores while the engine waits. */
